@@ -1,0 +1,1 @@
+print("search-bench: not built yet")

@@ -1,0 +1,18 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ChineseSearch",
+    products: [
+        .library(name: "ChineseSearch", targets: ["ChineseSearch"]),
+        .executable(name: "search", targets: ["search"]),
+        .executable(name: "search-bench", targets: ["SearchBench"]),
+    ],
+    targets: [
+        .target(name: "ChineseSearch", path: "Sources/ChineseSearch"),
+        .executableTarget(name: "search", dependencies: ["ChineseSearch"], path: "Sources/search"),
+        .executableTarget(name: "SearchBench", dependencies: ["ChineseSearch"], path: "Benchmarks/SearchBench"),
+        .testTarget(name: "ChineseSearchTests", dependencies: ["ChineseSearch"], path: "Tests/ChineseSearchTests"),
+        .testTarget(name: "SearchCLITests", dependencies: ["ChineseSearch"], path: "Tests/SearchCLITests"),
+    ]
+)
