@@ -1,0 +1,1 @@
+enum QueryGenerator { static func run(arguments: [String]) throws { throw BenchError.usage("queries: not written yet") } }
