@@ -13,6 +13,11 @@ import argparse, io, os, re, subprocess, sys, tarfile, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.path.join(HERE, "..", "data")
+# Simplified characters that stand for several traditional ones (表: 表/錶, 干: 乾/幹/干, 后: 后/後, …):
+# a one-to-one map gets them wrong in most words, so the generator leaves them as they are.
+AMBIGUOUS = set("表面干后里只台系云余准冲历卷复尽斗松钟丑谷范适征舍朴伙制致板才几划向借克困了么蒙弥千秋曲沈胜术涂"
+                "吁御郁愿岳折症筑注咸须旋姜夸扑仆占吃出回汇伙获极家杰借据卷夸困腊累里帘怜了霉蔑蒙弥面蔑宁凄启签"
+                "纤秋曲确洒舍沈胜松苏台坛涂团洼系咸向须旋恤佣游余御愿云扎沾折征症只致制钟朱筑准")
 CJK = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff]+$")
 
 
@@ -55,7 +60,7 @@ def main():
     used = set("".join(r[0] for r in rows))
     pairs = {}
     for s, t in zip(simplified, traditional):
-        if s != t and s in used and CJK.match(s) and CJK.match(t) and s not in pairs:
+        if s != t and s in used and s not in AMBIGUOUS and CJK.match(s) and CJK.match(t) and s not in pairs:
             pairs[s] = t
     with open(os.path.join(DATA, "traditional.tsv"), "w", encoding="utf-8") as out:
         out.write("# simplified\ttraditional -- from hanziconv 0.3.2 charmap (Apache-2.0), characters of "
