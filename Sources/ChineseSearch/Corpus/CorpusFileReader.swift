@@ -8,7 +8,7 @@ import Glibc
 ///
 /// There is no size limit: a file is read in full however large it is, and the buffer keeps its
 /// largest size for the reader's lifetime (the trade-off for not reallocating per file).
-public struct CorpusFileReader {
+public struct CorpusFileReader: Sendable {
     /// The reusable buffer; only its first `count` bytes after a read belong to the current file.
     private var buffer: [UInt8]
 

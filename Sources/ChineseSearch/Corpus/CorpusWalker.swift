@@ -35,7 +35,8 @@ public enum CorpusWalker {
         while let folder = pending.popLast() {
             try walk.list(folder, subfolders: &pending)
         }
-        return walk.files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // strcmp compares bytes, and paths never contain NUL; native strings lend their UTF-8 without copying.
+        return walk.files.sorted { a, b in a.withCString { a in b.withCString { b in strcmp(a, b) < 0 } } }
     }
 
     /// The canonical absolute path of `path` with every symbolic link resolved (wraps `realpath`); nil if it cannot be resolved.

@@ -2,7 +2,8 @@
 ///
 /// - Tags vanish; block elements (see `HTMLTagKind`) become line breaks, so `车载空气<a>净化器</a>`
 ///   stays one run of text while `<p>a</p><p>b</p>` becomes two lines.
-/// - `script` and `style` elements vanish with their contents (an unclosed one runs to the end), and so do
+/// - `script` and `style` elements vanish with their contents (an unclosed one runs to the end, a self-closed
+///   `<script … />` has none, unlike in HTML5, so that XHTML-style pages keep their text), and so do
 ///   `<!-- comments -->`, `<!DOCTYPE …>` and `<?…?>`.
 /// - Character references are decoded: the HTML 4 names plus `&apos;` (with the `;`), decimal `&#22823;`
 ///   and hex `&#x5C0F;` (the `;` optional); code points that are not scalars become U+FFFD; unknown
@@ -198,7 +199,7 @@ private struct HTMLTextConverter {
         switch HTMLTagKind.of(name) {
         case .block:
             endLine()
-        case .rawText where !closing:
+        case .rawText where !closing && input[close - 1] != UInt8(ascii: "/"):  // `<script src=x />` has no contents
             return endOfRawText(named: name, from: close + 1)
         case .rawText, .inline:
             break

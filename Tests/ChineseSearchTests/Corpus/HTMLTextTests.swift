@@ -22,6 +22,10 @@ final class HTMLTextTests: XCTestCase {
         XCTAssertEqual(plainText("前<script>if (a </scripts) {}</script>后"), "前后", "only </script followed by a non-name byte closes")
     }
 
+    func testSelfClosedScriptHasNoContents() {
+        XCTAssertEqual(plainText("前<script src=\"a.js\"/>后<style/>尾"), "前后尾")
+    }
+
     func testUnclosedScriptDropsTheRest() {
         XCTAssertEqual(plainText("前<script>alert(1)"), "前")
     }
