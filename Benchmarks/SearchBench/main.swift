@@ -1,1 +1,13 @@
-print("search-bench: not built yet")
+import Foundation
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "tokenizer" {
+    do {
+        try TokenizerBenchmark.run(arguments: Array(arguments.dropFirst()))
+    } catch {
+        FileHandle.standardError.write(Data("search-bench: \(error)\n".utf8))
+        exit(1)
+    }
+} else {
+    print("search-bench: not built yet")
+}
