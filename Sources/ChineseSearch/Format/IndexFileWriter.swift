@@ -5,11 +5,17 @@ import Glibc
 
 /// Writes an index file section by section in the `IndexLayout`, buffered, then seals it with checksums.
 ///
-/// Sections may come in any order; each is written once. `finish()` maps the written bytes back to compute
-/// every checksum in one pass, writes the header and footer and `fsync`s. Not thread-safe.
+/// The destination is a file (written through a 1 MB buffer, `fsync`ed at the end) or memory (for indexes
+/// that never touch the disk, as the in-memory `Ranker` builds). Sections may come in any order; each is
+/// written once. `finish()` computes every checksum in one pass over the written bytes and writes the
+/// header and footer. Not thread-safe.
 final class IndexFileWriter {
-    private let path: String
-    private let fd: Int32
+    private enum Destination {
+        case file(fd: Int32, path: String)
+        case memory
+    }
+
+    private let destination: Destination
     private var buffer = ByteWriter()
     private var written = 0
     private var sections: [(kind: SectionKind, offset: Int, length: Int)] = []
@@ -17,17 +23,22 @@ final class IndexFileWriter {
     private var closed = false
     private static let flushSize = 1 << 20
 
-    private var tableSize: Int { SectionKind.allCases.count * IndexLayout.sectionEntrySize }
+    private static var tableSize: Int { SectionKind.allCases.count * IndexLayout.sectionEntrySize }
 
     /// Creates (truncates) the file at `path` and reserves room for the header and section table.
     init(path: String) throws(IndexError) {
-        self.path = path
-        fd = try SystemFile.create(path)
+        destination = .file(fd: try SystemFile.create(path), path: path)
         buffer.reserve(Self.flushSize * 2)
-        buffer.append([UInt8](repeating: 0, count: IndexLayout.headerSize + tableSize))
+        buffer.append([UInt8](repeating: 0, count: IndexLayout.headerSize + Self.tableSize))
     }
 
-    deinit { if !closed { close(fd) } }
+    /// Writes to memory; `finishInMemory()` returns the bytes.
+    init() {
+        destination = .memory
+        buffer.append([UInt8](repeating: 0, count: IndexLayout.headerSize + Self.tableSize))
+    }
+
+    deinit { if case .file(let fd, _) = destination, !closed { close(fd) } }
 
     /// Bytes written so far (the offset of the next byte).
     var offset: Int { written + buffer.count }
@@ -61,27 +72,26 @@ final class IndexFileWriter {
     }
 
     private func flush() throws(IndexError) {
+        guard case .file(let fd, let path) = destination else { return }
         try SystemFile.writeAll(fd, buffer.bytes, path: path)
         written += buffer.count
         buffer.bytes.removeAll(keepingCapacity: true)
     }
 
-    /// Writes the footer, every checksum and the header, then `fsync`s and closes. Returns the file length.
-    func finish() throws(IndexError) -> Int {
+    private func appendFooter() {
         precondition(open == nil, "a section is still open")
         buffer.align(8)
         buffer.append(IndexLayout.footerMagic)
         buffer.u64(0)
-        try flush()
-        let length = written
-        closed = true
-        defer { close(fd) }
-        let mapped = try MappedFile(path: path)
+    }
+
+    /// The header and section table for the written bytes `file` (whose own header area is ignored).
+    private func header(for file: UnsafeRawBufferPointer) -> [UInt8] {
         var header = ByteWriter()
         header.append(IndexLayout.magic)
         header.u32(IndexLayout.version)
         header.u32(UInt32(sections.count))
-        header.u64(UInt64(length))
+        header.u64(UInt64(file.count))
         header.u64(0)
         header.append([UInt8](repeating: 0, count: IndexLayout.headerSize - header.count))
         for section in sections.sorted(by: { $0.offset < $1.offset }) {
@@ -89,20 +99,46 @@ final class IndexFileWriter {
             header.u32(0)
             header.u64(UInt64(section.offset))
             header.u64(UInt64(section.length))
-            header.u64(Checksum.xxh64(mapped.bytes.slice(section.offset, section.length)!))
+            header.u64(Checksum.xxh64(file.slice(section.offset, section.length)!))
         }
-        header.append([UInt8](repeating: 0, count: IndexLayout.headerSize + tableSize - header.count))
-        let headerChecksum = header.bytes.withUnsafeBytes { Checksum.xxh64($0) }
-        withUnsafeBytes(of: headerChecksum.littleEndian) { raw in
+        header.append([UInt8](repeating: 0, count: IndexLayout.headerSize + Self.tableSize - header.count))
+        let checksum = header.bytes.withUnsafeBytes { Checksum.xxh64($0) }
+        withUnsafeBytes(of: checksum.littleEndian) { raw in
             for i in 0..<8 { header.bytes[IndexLayout.headerChecksumOffset + i] = raw[i] }
         }
-        try SystemFile.writeAll(fd, header.bytes, at: 0, path: path)
+        return header.bytes
+    }
+
+    /// Seals the file: footer, every checksum, header; then `fsync` and close. Returns the file length.
+    func finish() throws(IndexError) -> Int {
+        guard case .file(let fd, let path) = destination else { preconditionFailure("finish() on a memory writer") }
+        appendFooter()
+        try flush()
+        let length = written
+        closed = true
+        defer { close(fd) }
+        let unsealed = try MappedFile(path: path)
+        let head = withExtendedLifetime(unsealed) { header(for: unsealed.bytes) }
+        try SystemFile.writeAll(fd, head, at: 0, path: path)
         // The file checksum covers the final header too: hash a fresh mapping after writing it.
         let sealed = try MappedFile(path: path)
         var footer = ByteWriter()
-        footer.u64(Checksum.xxh64(sealed.bytes.slice(0, length - 8)!))
+        footer.u64(withExtendedLifetime(sealed) { Checksum.xxh64(sealed.bytes.slice(0, length - 8)!) })
         try SystemFile.writeAll(fd, footer.bytes, at: length - 8, path: path)
         try SystemFile.sync(fd, path: path)
         return length
+    }
+
+    /// Seals an in-memory index and returns its bytes.
+    func finishInMemory() -> [UInt8] {
+        appendFooter()
+        var bytes = buffer.bytes
+        let head = bytes.withUnsafeBytes { header(for: $0) }
+        bytes.replaceSubrange(0..<head.count, with: head)
+        let checksum = bytes.withUnsafeBytes { Checksum.xxh64($0.slice(0, $0.count - 8)!) }
+        withUnsafeBytes(of: checksum.littleEndian) { raw in
+            for i in 0..<8 { bytes[bytes.count - 8 + i] = raw[i] }
+        }
+        return bytes
     }
 }

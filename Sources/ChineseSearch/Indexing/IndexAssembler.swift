@@ -39,11 +39,15 @@ struct IndexAssembler {
     private var charTitleTF: [UInt32] = []
     private var charTouched: [UInt32] = []
 
-    /// `spillPath` is a temporary file for the positions stream.
-    init(runs: [Run], file: IndexFileWriter, spillPath: String) throws(IndexError) {
+    /// `spillPath` is a temporary file for the positions stream; nil keeps them in memory.
+    init(runs: [Run], file: IndexFileWriter, spillPath: String?) throws(IndexError) {
         self.runs = runs
         self.file = file
-        positionsSpill = try SpillFile(path: spillPath)
+        if let spillPath {
+            positionsSpill = try SpillFile(path: spillPath)
+        } else {
+            positionsSpill = SpillFile()
+        }
         var base: UInt32 = 0
         for run in runs {
             bases.append(base)
@@ -56,13 +60,12 @@ struct IndexAssembler {
         wordOffsets.u64(0)
     }
 
-    /// Writes every section and seals the file; returns its length.
-    mutating func write() throws(IndexError) -> Int {
+    /// Writes every section; the caller seals the file with `finish()` or `finishInMemory()`.
+    mutating func write() throws(IndexError) {
         let (documentsSection, stringsSection) = try writeStored()
         try writePostings()
         file.begin(.positions)
-        let positionsFile = try positionsSpill.mapped()
-        try file.write(positionsFile.bytes)
+        try positionsSpill.withContents { (bytes) throws(IndexError) in try file.write(bytes) }
         try file.end()
         for (kind, bytes) in [(SectionKind.cjkKeys, cjkKeys), (.cjkTerms, cjkTerms), (.wordOffsets, wordOffsets),
                               (.wordBytes, wordBytes), (.wordTerms, wordTerms), (.charKeys, charKeys),
@@ -76,7 +79,6 @@ struct IndexAssembler {
         file.begin(.meta)
         try file.write(meta.bytes)
         try file.end()
-        return try file.finish()
     }
 
     /// The statistics of the merged index.

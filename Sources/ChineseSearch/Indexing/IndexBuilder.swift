@@ -92,6 +92,18 @@ public enum IndexBuilder {
                          makeLoader: { { .document(documents[$0], invalidUTF8: false) } })
     }
 
+    /// Builds an index of `documents` in memory (document id = array index) and returns the file's bytes.
+    static func buildInMemory(documents: [SourceDocument], threads: Int = 1) throws(IndexError) -> [UInt8] {
+        let sizes = documents.map { $0.title.utf8.count + $0.body.utf8.count + 1 }
+        let options = IndexBuildOptions(threads: threads, memoryLimitMB: Int.max >> 21)
+        let inverted = try invert(sizes: sizes, names: documents.map(\.path), options: options, spillPrefix: nil,
+                                  started: .now(), makeLoader: { { .document(documents[$0], invalidUTF8: false) } })
+        let file = IndexFileWriter()
+        var assembler = try IndexAssembler(runs: inverted.runs, file: file, spillPath: nil)
+        try assembler.write()
+        return file.finishInMemory()
+    }
+
     static func build(count: Int, sizes: [Int], names: [String], indexPath: String, options: IndexBuildOptions,
                       makeLoader: @escaping @Sendable () -> (Int) -> DocumentLoad) throws -> IndexBuildSummary {
         let started = DispatchTime.now()
@@ -107,10 +119,30 @@ public enum IndexBuilder {
         let temporary = TemporaryFiles.path(besides: indexPath)
         var finished = false
         defer { if !finished { unlink(temporary) } }
+        let inverted = try invert(sizes: sizes, names: names, options: options, spillPrefix: temporary,
+                                  started: started, makeLoader: makeLoader)
+        let file = try IndexFileWriter(path: temporary)
+        var assembler = try IndexAssembler(runs: inverted.runs, file: file, spillPath: temporary + ".positions")
+        try assembler.write()
+        let length = try file.finish()
+        try SystemFile.replace(indexPath, with: temporary)
+        finished = true
+        SystemFile.syncFolder(of: indexPath)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return IndexBuildSummary(documents: assembler.statistics.documentCount, textBytes: inverted.textBytes,
+                                 seconds: seconds, indexPath: indexPath, indexBytes: length, skipped: inverted.skipped,
+                                 invalidUTF8: inverted.invalid, spilledRuns: inverted.spilled)
+    }
 
+    /// Parses, tokenizes and inverts the input on `options.threads` workers into runs in document order.
+    /// Runs spill to `spillPrefix.run-N` when memory passes the limit (never when `spillPrefix` is nil).
+    private static func invert(sizes: [Int], names: [String], options: IndexBuildOptions, spillPrefix: String?,
+                               started: DispatchTime, makeLoader: @escaping @Sendable () -> (Int) -> DocumentLoad)
+        throws(IndexError) -> (runs: [Run], textBytes: Int, skipped: [SkippedFile], invalid: [String], spilled: Int) {
         let chunks = ChunkPlan(sizes: sizes, threads: options.threads)
         let state = BuildState(chunkCount: chunks.ranges.count, totalBytes: sizes.reduce(0, +),
-                               memoryLimit: options.memoryLimitMB << 20, started: started, progress: options.progress)
+                               memoryLimit: spillPrefix == nil ? Int.max : options.memoryLimitMB << 20,
+                               started: started, progress: options.progress)
         let threads = min(options.threads, max(1, chunks.ranges.count))
         DispatchQueue.concurrentPerform(iterations: threads) { _ in
             let load = makeLoader()
@@ -132,20 +164,10 @@ public enum IndexBuilder {
                 let textBytes = inverter.textBytes
                 let run = inverter.finish()
                 state.finish(chunk: c, run: run, textBytes: textBytes, skipped: skipped, invalid: invalid,
-                             spillPath: "\(temporary).run-\(c)")
+                             spillPath: "\(spillPrefix ?? "").run-\(c)")
             }
         }
-        let result = try state.result()
-        let file = try IndexFileWriter(path: temporary)
-        var assembler = try IndexAssembler(runs: result.runs, file: file, spillPath: temporary + ".positions")
-        let length = try assembler.write()
-        try SystemFile.replace(indexPath, with: temporary)
-        finished = true
-        SystemFile.syncFolder(of: indexPath)
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return IndexBuildSummary(documents: assembler.statistics.documentCount, textBytes: result.textBytes,
-                                 seconds: seconds, indexPath: indexPath, indexBytes: length, skipped: result.skipped,
-                                 invalidUTF8: result.invalid, spilledRuns: result.spilled)
+        return try state.result()
     }
 }
 

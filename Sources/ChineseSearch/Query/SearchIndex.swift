@@ -14,6 +14,12 @@ public final class SearchIndex: Sendable {
         reader = try IndexReader(file: try MappedFile(path: path), path: path)
     }
 
+    /// Opens an index held in memory (the bytes of an index file), e.g. one built by `Ranker`.
+    public init(bytes: [UInt8]) throws(IndexError) {
+        let owner = HeapBytes(bytes)
+        reader = try IndexReader(file: MappedFile(borrowing: owner.bytes, owner: owner), path: "(memory)")
+    }
+
     /// Documents in the index.
     public var documentCount: Int { reader.statistics.documentCount }
 
@@ -83,6 +89,19 @@ public final class SearchIndex: Sendable {
         }
         return hit
     }
+}
+
+/// Bytes copied to a stable heap allocation, freed with the object.
+private final class HeapBytes {
+    let bytes: UnsafeRawBufferPointer
+
+    init(_ array: [UInt8]) {
+        let heap = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, array.count), alignment: 16)
+        array.withUnsafeBytes { heap.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+        bytes = UnsafeRawBufferPointer(start: heap.baseAddress, count: array.count)
+    }
+
+    deinit { UnsafeMutableRawBufferPointer(mutating: bytes).deallocate() }
 }
 
 /// Per-part results of a split query, written by the workers under a lock.
