@@ -1,0 +1,91 @@
+/// Splits text into the bigram token stream that the index stores and queries look up.
+///
+/// The chain, in order (each step sees the output of the one before):
+/// 1. decode UTF-8; an invalid byte is U+FFFD, a separator;
+/// 2. fold each scalar by table: NFKC (ＡＢ１ → ab1, ㈠ → (一)), lowercase, traditional → simplified (國 → 国);
+///    kana + voicing mark and Hangul LV + T compose as NFC would; a word with combining marks goes through
+///    Foundation's NFKC as a whole (e + ◌́ → é), which CJK text never needs;
+/// 3. classify each normalized scalar: CJK, word (letters and digits), mark (inside a word), or separator;
+/// 4. each maximal CJK run c₁…cₙ gives the bigrams (c₁,c₂)…(cₙ₋₁,cₙ) and then the run-end token (cₙ,∎) — n tokens
+///    for n characters, so a lone character is still findable; each maximal word run gives one word token.
+///
+/// Positions count up by one per token. Byte ranges point into the text as given: a bigram covers both characters,
+/// a run-end token its character, a word its run. `Analyzer` is immutable and safe to use from many threads.
+public struct Analyzer: Sendable {
+    private let table: FoldingTable
+
+    /// An analyzer; the shared tables are built on first use in the process (a few milliseconds).
+    public init() {
+        table = FoldingTable.shared
+    }
+
+    /// Tokenizes UTF-8 `text` into `sink`, numbering tokens from `firstPosition`; returns the next free position.
+    ///
+    /// O(n) in the text's length. No heap allocation per token: word bytes live in a stack buffer owned by the
+    /// call, which moves to the heap only for words longer than 1 KiB; words with combining marks allocate.
+    public func tokenize<S: TokenSink>(_ text: UnsafeBufferPointer<UInt8>, firstPosition: Int = 0, into sink: inout S) -> Int {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { stack in
+            var assembler = TokenAssembler(table: table, position: firstPosition, word: WordBuffer(initial: stack))
+            defer { assembler.word.release() }
+            if let base = text.baseAddress {
+                scan(base, count: text.count, assembler: &assembler, sink: &sink)
+            }
+            assembler.separator(into: &sink)
+            return assembler.position
+        }
+    }
+
+    /// The decoding loop: one scalar per step, validated as the Unicode standard's UTF-8 table requires
+    /// (no overlong forms, no surrogates, nothing above U+10FFFF, no truncated sequences).
+    private func scan<S: TokenSink>(_ p: UnsafePointer<UInt8>, count n: Int, assembler: inout TokenAssembler, sink: inout S) {
+        let bmp = table.bmp
+        var i = 0
+        while i < n {
+            let b0 = UInt32(p[i])
+            if b0 < 0x80 {
+                assembler.feedSingle(entry: bmp[Int(b0)], start: i, end: i + 1, into: &sink)
+                i += 1
+                continue
+            }
+            var length = 0
+            var value: UInt32 = 0
+            if b0 < 0xE0 {
+                if b0 >= 0xC2 && i + 1 < n {
+                    let b1 = UInt32(p[i + 1])
+                    if b1 & 0xC0 == 0x80 {
+                        value = (b0 & 0x1F) << 6 | b1 & 0x3F
+                        length = 2
+                    }
+                }
+            } else if b0 < 0xF0 {
+                if i + 2 < n {
+                    let b1 = UInt32(p[i + 1])
+                    let b2 = UInt32(p[i + 2])
+                    value = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | b2 & 0x3F
+                    if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && value >= 0x800 && (value < 0xD800 || value > 0xDFFF) {
+                        length = 3
+                    }
+                }
+            } else if b0 < 0xF5 {
+                if i + 3 < n {
+                    let b1 = UInt32(p[i + 1])
+                    let b2 = UInt32(p[i + 2])
+                    let b3 = UInt32(p[i + 3])
+                    value = (b0 & 0x07) << 18 | (b1 & 0x3F) << 12 | (b2 & 0x3F) << 6 | b3 & 0x3F
+                    if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && b3 & 0xC0 == 0x80 && value >= 0x1_0000 && value <= 0x10_FFFF {
+                        length = 4
+                    }
+                }
+            }
+            if length == 0 {
+                // Invalid: U+FFFD for this byte, a separator; the next byte starts afresh, so no valid scalar is lost.
+                assembler.separator(into: &sink)
+                i += 1
+                continue
+            }
+            let entry = length < 4 ? bmp[Int(value)] : table.supplementaryEntry(value)
+            assembler.feed(entry: entry, start: i, end: i + length, into: &sink)
+            i += length
+        }
+    }
+}

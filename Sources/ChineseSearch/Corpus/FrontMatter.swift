@@ -1,0 +1,73 @@
+/// The front matter fields a document keeps: `title`, `date`, `author` and `categories`.
+///
+/// Reads the YAML subset that blog front matter uses: one `key: value` per line, where a key starts
+/// at column 0 and the value is a scalar (see `YAMLScalar`). `categories` may also be a `- item` list on
+/// the following lines (indented or not), an inline `[a, b]` list, or one scalar. Other keys, comments
+/// and lines that fit none of these are ignored; when a key repeats, the last one wins.
+struct FrontMatter: Equatable {
+    /// The `title` value, or nil when absent.
+    var title: String?
+    /// The `date` value as written, or nil when absent.
+    var date: String?
+    /// The `author` value, or nil when absent.
+    var author: String?
+    /// The `categories` items, in order.
+    var categories: [String] = []
+
+    /// Reads the fields from the front matter lines in `range` of `bytes`. O(length of the block).
+    init(_ bytes: UnsafeRawBufferPointer, fields range: Range<Int>) {
+        var collectingCategories = false  // true while `- item` lines belong to `categories`
+        var lineStart = range.lowerBound
+        while lineStart < range.upperBound {
+            let lineEnd = min(bytes.lineEnd(from: lineStart), range.upperBound)
+            defer { lineStart = lineEnd + 1 }
+            let end = bytes.trimmedEnd(from: lineStart, to: lineEnd)
+            let start = bytes.trimmedStart(from: lineStart, to: end)
+            guard start < end, bytes[start] != UInt8(ascii: "#") else { continue }  // blank or comment
+
+            if start > lineStart || bytes[start] == UInt8(ascii: "-") {
+                if collectingCategories { appendListItem(bytes, from: start, to: end) }
+                continue
+            }
+            collectingCategories = false
+            guard let colon = Self.keyEnd(bytes, from: start, to: end) else { continue }
+            let valueStart = bytes.trimmedStart(from: colon + 1, to: end)
+            switch bytes.text(from: start, to: colon) {
+            case "title": title = YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text
+            case "date": date = YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text
+            case "author": author = YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text
+            case "categories":
+                if valueStart == end {
+                    categories = []
+                    collectingCategories = true
+                } else if bytes[valueStart] == UInt8(ascii: "[") {
+                    categories = YAMLScalar.decodeFlowList(bytes, from: valueStart, to: end)
+                } else {
+                    let value = YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text
+                    categories = value.isEmpty ? [] : [value]
+                }
+            default: break
+            }
+        }
+    }
+
+    /// Appends the item of a `- item` line (whose `-` is at `start`) to `categories`; other lines are ignored.
+    private mutating func appendListItem(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) {
+        guard bytes[start] == UInt8(ascii: "-"),
+              start + 1 == end || bytes[start + 1] == 0x20 || bytes[start + 1] == 0x09 else { return }
+        let itemStart = bytes.trimmedStart(from: start + 1, to: end)
+        let item = YAMLScalar.decode(bytes, from: itemStart, to: end, context: .block).text
+        if !item.isEmpty { categories.append(item) }
+    }
+
+    /// The index of the colon that ends the key of a `key: value` line: the first `:` followed by a space,
+    /// a tab or the end of the line. Nil when the line has none.
+    private static func keyEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
+        var i = start
+        while let colon = bytes.firstIndex(of: UInt8(ascii: ":"), from: i, to: end) {
+            if colon + 1 == end || bytes[colon + 1] == 0x20 || bytes[colon + 1] == 0x09 { return colon }
+            i = colon + 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,68 @@
+/// The full check behind `search verify`: every checksum, every dictionary's order, every document record,
+/// every postings list decoded to its end and every positions list read. O(file size).
+extension IndexReader {
+    func verify() throws(IndexError) {
+        let whole = file.bytes
+        let fileChecksum = whole.u64Unchecked(at: whole.count - 8)
+        if Checksum.xxh64(whole.slice(0, whole.count - 8)!) != fileChecksum {
+            throw .checksumMismatch(path: path, section: "whole file")
+        }
+        for section in sectionTable where Checksum.xxh64(whole.slice(section.offset, section.length)!) != section.checksum {
+            throw .checksumMismatch(path: path, section: section.kind.name)
+        }
+        let stats = statistics
+        for i in 0..<stats.documentCount {
+            let r = i * IndexLayout.documentRecordSize
+            let storedEnd = documents.u64Unchecked(at: r) + UInt64(documents.u32Unchecked(at: r + 8))
+            let stringsEnd = documents.u64Unchecked(at: r + 16) + UInt64(documents.u32Unchecked(at: r + 24))
+                + UInt64(documents.u32Unchecked(at: r + 28))
+            if storedEnd > UInt64(stored.count) || stringsEnd > UInt64(strings.count)
+                || UInt64(documents.u32Unchecked(at: r + 12)) > UInt64(documents.u32Unchecked(at: r + 8)) {
+                throw .corrupt(path: path, detail: "document \(i) points outside its sections")
+            }
+        }
+        for i in 1..<max(1, stats.cjkTermCount) where cjkKey(at: i - 1) >= cjkKey(at: i) {
+            throw .corrupt(path: path, detail: "CJK term keys are not sorted at entry \(i)")
+        }
+        for i in 0..<stats.cjkTermCount { try verifyLists(cjkEntry(i), positions: true, name: "CJK term \(i)") }
+        for i in 0..<stats.wordTermCount {
+            guard wordText(i) != nil else { throw .corrupt(path: path, detail: "word term \(i) has bad offsets") }
+            if i > 0, compareBytes(wordText(i - 1)!, wordText(i)!) >= 0 {
+                throw .corrupt(path: path, detail: "word terms are not sorted at entry \(i)")
+            }
+            try verifyLists(TermEntry(wordTerms, index: i), positions: true, name: "word term \(i)")
+        }
+        for i in 0..<stats.charTermCount {
+            try verifyLists(TermEntry(charTerms, index: i), positions: false, name: "character \(i)")
+        }
+    }
+
+    private func verifyLists(_ entry: TermEntry, positions withPositions: Bool, name: String) throws(IndexError) {
+        guard entry.postingsOffset < UInt64(postings.count), entry.titlePostingsOffset < UInt64(postings.count),
+              entry.positionsOffset <= UInt64(positions.count), entry.df > 0, entry.titleDf <= entry.df else {
+            throw .corrupt(path: path, detail: "\(name) has an entry outside the postings")
+        }
+        let text = textCursor(entry)
+        var count = 0
+        var ok = true
+        while text.doc != PostingsCursor.end {
+            count += 1
+            if withPositions {
+                var seen: UInt32 = 0
+                text.forEachPosition { _ in seen += 1; return true }
+                ok = ok && seen == text.tf
+            }
+            text.next()
+        }
+        if text.damaged || count != Int(entry.df) || !ok {
+            throw .corrupt(path: path, detail: "postings of \(name) do not decode")
+        }
+        if let title = titleCursor(entry) {
+            var n = 0
+            while title.doc != PostingsCursor.end { n += 1; title.next() }
+            if title.damaged || n != Int(entry.titleDf) {
+                throw .corrupt(path: path, detail: "title postings of \(name) do not decode")
+            }
+        }
+    }
+}

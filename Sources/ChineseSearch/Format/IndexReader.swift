@@ -1,0 +1,109 @@
+/// The opened index file: validated header, section slices and the term dictionaries, all read in place.
+///
+/// Opening checks magic, version, length, the header checksum, every section's bounds and sizes, and the
+/// meta section's checksum: O(number of sections), no section is read whole. Every later read is
+/// bounds-checked, so a damaged file gives wrong-but-safe data or `IndexError`, never a crash;
+/// `verify()` checks everything. Immutable, so shared freely between threads.
+final class IndexReader: @unchecked Sendable {
+    let path: String
+    let file: MappedFile
+    let statistics: IndexStatistics
+    /// (kind, offset, length, checksum) of every section, in file order.
+    let sectionTable: [(kind: SectionKind, offset: Int, length: Int, checksum: UInt64)]
+    let documents: UnsafeRawBufferPointer
+    let strings: UnsafeRawBufferPointer
+    let stored: UnsafeRawBufferPointer
+    let cjkKeys: UnsafeRawBufferPointer
+    let cjkTerms: UnsafeRawBufferPointer
+    let wordOffsets: UnsafeRawBufferPointer
+    let wordBytes: UnsafeRawBufferPointer
+    let wordTerms: UnsafeRawBufferPointer
+    let charKeys: UnsafeRawBufferPointer
+    let charTerms: UnsafeRawBufferPointer
+    let postings: UnsafeRawBufferPointer
+    let positions: UnsafeRawBufferPointer
+
+    /// Total bytes of the file.
+    var fileSize: Int { file.bytes.count }
+
+    // swiftlint:disable:next function_body_length
+    init(file: MappedFile, path: String) throws(IndexError) {
+        self.file = file
+        self.path = path
+        let b = file.bytes
+        let minimum = IndexLayout.headerSize + IndexLayout.footerSize
+        if b.count >= 8, !zip(b.prefix(8), IndexLayout.magic).allSatisfy({ $0 == $1 }) { throw .notAnIndex(path: path) }
+        if b.count < minimum { throw .truncated(path: path, expected: minimum, actual: b.count) }
+        let version = b.u32Unchecked(at: 8)
+        if version != IndexLayout.version {
+            throw .unsupportedVersion(path: path, found: version, supported: IndexLayout.version)
+        }
+        let sectionCount = Int(b.u32Unchecked(at: 12))
+        let declared = b.u64Unchecked(at: 16)
+        if declared > UInt64(b.count) { throw .truncated(path: path, expected: Int(clamping: declared), actual: b.count) }
+        if declared < UInt64(b.count) {
+            throw .corrupt(path: path, detail: "file has \(b.count) bytes, header says \(declared)")
+        }
+        guard sectionCount == SectionKind.allCases.count else {
+            throw .corrupt(path: path, detail: "header lists \(sectionCount) sections, expected \(SectionKind.allCases.count)")
+        }
+        let tableEnd = IndexLayout.headerSize + sectionCount * IndexLayout.sectionEntrySize
+        guard tableEnd + IndexLayout.footerSize <= b.count else {
+            throw .truncated(path: path, expected: tableEnd + IndexLayout.footerSize, actual: b.count)
+        }
+        var header = Array(b[0..<tableEnd])
+        for i in 0..<8 { header[IndexLayout.headerChecksumOffset + i] = 0 }
+        if header.withUnsafeBytes({ Checksum.xxh64($0) }) != b.u64Unchecked(at: IndexLayout.headerChecksumOffset) {
+            throw .checksumMismatch(path: path, section: "header")
+        }
+        let footer = b.count - IndexLayout.footerSize
+        guard zip(b[footer..<(footer + 8)], IndexLayout.footerMagic).allSatisfy({ $0 == $1 }) else {
+            throw .corrupt(path: path, detail: "footer magic is missing")
+        }
+        var table: [(kind: SectionKind, offset: Int, length: Int, checksum: UInt64)] = []
+        var byKind: [SectionKind: UnsafeRawBufferPointer] = [:]
+        for i in 0..<sectionCount {
+            let e = IndexLayout.headerSize + i * IndexLayout.sectionEntrySize
+            guard let kind = SectionKind(rawValue: b.u32Unchecked(at: e)), byKind[kind] == nil else {
+                throw .corrupt(path: path, detail: "section table entry \(i) has an unknown or repeated kind")
+            }
+            let offset = b.u64Unchecked(at: e + 8), length = b.u64Unchecked(at: e + 16)
+            guard offset >= UInt64(tableEnd), length <= UInt64(footer), offset <= UInt64(footer) - length else {
+                throw .corrupt(path: path, detail: "section '\(kind.name)' lies outside the file")
+            }
+            let slice = b.slice(Int(offset), Int(length))!
+            byKind[kind] = slice
+            table.append((kind, Int(offset), Int(length), b.u64Unchecked(at: e + 24)))
+        }
+        sectionTable = table.sorted { $0.offset < $1.offset }
+        let meta = byKind[.meta]!
+        if Checksum.xxh64(meta) != table.first(where: { $0.kind == .meta })!.checksum {
+            throw .checksumMismatch(path: path, section: SectionKind.meta.name)
+        }
+        guard let stats = IndexStatistics(decoding: meta) else {
+            throw .corrupt(path: path, detail: "meta section has the wrong size or values")
+        }
+        statistics = stats
+        documents = byKind[.documents]!; strings = byKind[.strings]!; stored = byKind[.stored]!
+        cjkKeys = byKind[.cjkKeys]!; cjkTerms = byKind[.cjkTerms]!
+        wordOffsets = byKind[.wordOffsets]!; wordBytes = byKind[.wordBytes]!; wordTerms = byKind[.wordTerms]!
+        charKeys = byKind[.charKeys]!; charTerms = byKind[.charTerms]!
+        postings = byKind[.postings]!; positions = byKind[.positions]!
+        let entry = IndexLayout.termEntrySize
+        let sizes: [(String, Int, Int)] = [
+            ("documents", documents.count, stats.documentCount * IndexLayout.documentRecordSize),
+            ("CJK term keys", cjkKeys.count, stats.cjkTermCount * 8),
+            ("CJK term entries", cjkTerms.count, stats.cjkTermCount * entry),
+            ("word term offsets", wordOffsets.count, (stats.wordTermCount + 1) * 8),
+            ("word term entries", wordTerms.count, stats.wordTermCount * entry),
+            ("character keys", charKeys.count, stats.charTermCount * 4),
+            ("character entries", charTerms.count, stats.charTermCount * entry),
+        ]
+        for (name, actual, expected) in sizes where actual != expected {
+            throw .corrupt(path: path, detail: "section '\(name)' has \(actual) bytes, meta implies \(expected)")
+        }
+        guard postings.count >= BitPacking.paddingBytes else {
+            throw .corrupt(path: path, detail: "postings section is shorter than its padding")
+        }
+    }
+}

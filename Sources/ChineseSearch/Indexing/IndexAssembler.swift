@@ -1,0 +1,255 @@
+/// Merges the runs of a build into the final index file.
+///
+/// Runs cover consecutive document ranges, so a term's final list is its runs' parts concatenated: a k-way
+/// merge of sorted term streams (a binary heap of run readers), never a re-sort of postings. Single-character
+/// lists are summed on the fly, because all tokens beginning with one character are adjacent in key order.
+/// O(postings + terms·log runs); memory: the dictionaries, the document table, and per-term scratch.
+struct IndexAssembler {
+    private let runs: [Run]
+    private let file: IndexFileWriter
+    private var bases: [UInt32] = []
+    private var textLengths: [UInt32] = []
+    private var titleLengths: [UInt32] = []
+    private var encoder = PostingsEncoder()
+    private var scratch = ByteWriter()
+    private let positionsSpill: SpillFile
+    /// Where the current term's positions begin in the positions stream.
+    private var termPositionsBase = 0
+
+    // Dictionaries, kept in memory until the end.
+    private var cjkKeys = ByteWriter()
+    private var cjkTerms = ByteWriter()
+    private var wordOffsets = ByteWriter()
+    private var wordBytes = ByteWriter()
+    private var wordTerms = ByteWriter()
+    private var charKeys = ByteWriter()
+    private var charTerms = ByteWriter()
+    private var counts = (cjk: 0, word: 0, char: 0)
+
+    // Per-term scratch.
+    private var docs: [UInt32] = []
+    private var tfs: [UInt32] = []
+    private var positionStarts: [UInt32] = []
+    private var titleDocs: [UInt32] = []
+    private var titleTFs: [UInt32] = []
+
+    // Single-character accumulation.
+    private var currentChar: UInt32 = 0
+    private var charTF: [UInt32] = []
+    private var charTitleTF: [UInt32] = []
+    private var charTouched: [UInt32] = []
+
+    /// `spillPath` is a temporary file for the positions stream; nil keeps them in memory.
+    init(runs: [Run], file: IndexFileWriter, spillPath: String?) throws(IndexError) {
+        self.runs = runs
+        self.file = file
+        if let spillPath {
+            positionsSpill = try SpillFile(path: spillPath)
+        } else {
+            positionsSpill = SpillFile()
+        }
+        var base: UInt32 = 0
+        for run in runs {
+            bases.append(base)
+            base += UInt32(run.documentCount)
+            textLengths.append(contentsOf: run.textLengths)
+            titleLengths.append(contentsOf: run.titleLengths)
+        }
+        charTF = [UInt32](repeating: 0, count: textLengths.count)
+        charTitleTF = charTF
+        wordOffsets.u64(0)
+    }
+
+    /// Writes every section; the caller seals the file with `finish()` or `finishInMemory()`.
+    mutating func write() throws(IndexError) {
+        let (documentsSection, stringsSection) = try writeStored()
+        try writePostings()
+        file.begin(.positions)
+        try positionsSpill.withContents { (bytes) throws(IndexError) in try file.write(bytes) }
+        try file.end()
+        for (kind, bytes) in [(SectionKind.cjkKeys, cjkKeys), (.cjkTerms, cjkTerms), (.wordOffsets, wordOffsets),
+                              (.wordBytes, wordBytes), (.wordTerms, wordTerms), (.charKeys, charKeys),
+                              (.charTerms, charTerms), (.documents, documentsSection), (.strings, stringsSection)] {
+            file.begin(kind)
+            try file.write(bytes.bytes)
+            try file.end()
+        }
+        var meta = ByteWriter()
+        statistics.encode(into: &meta)
+        file.begin(.meta)
+        try file.write(meta.bytes)
+        try file.end()
+    }
+
+    /// The statistics of the merged index.
+    var statistics: IndexStatistics {
+        IndexStatistics(documentCount: textLengths.count,
+                        textTokens: textLengths.reduce(0) { $0 + Int($1) },
+                        titleTokens: titleLengths.reduce(0) { $0 + Int($1) },
+                        minTextLength: Int(textLengths.min() ?? 0), minTitleLength: Int(titleLengths.min() ?? 0),
+                        cjkTermCount: counts.cjk, wordTermCount: counts.word, charTermCount: counts.char)
+    }
+
+    /// Streams the stored text and builds the document records and the strings section.
+    private mutating func writeStored() throws(IndexError) -> (ByteWriter, ByteWriter) {
+        var records = ByteWriter()
+        var strings = ByteWriter()
+        file.begin(.stored)
+        var storedOffset = 0
+        var doc = 0
+        for run in runs {
+            let b = run.documents
+            var o = 0
+            for _ in 0..<run.documentCount {
+                let pathLength = Int(b.varint(at: &o)!)
+                let path = b.slice(o, pathLength)!
+                o += pathLength
+                let dateLength = Int(b.varint(at: &o)!)
+                let date = b.slice(o, dateLength)!
+                o += dateLength
+                let titleBytes = Int(b.varint(at: &o)!)
+                let storedLength = Int(b.varint(at: &o)!)
+                try file.write(b.slice(o, storedLength)!)
+                o += storedLength
+                records.u64(UInt64(storedOffset))
+                records.u32(UInt32(storedLength))
+                records.u32(UInt32(titleBytes))
+                records.u64(UInt64(strings.count))
+                records.u32(UInt32(pathLength))
+                records.u32(UInt32(dateLength))
+                records.u32(titleLengths[doc])
+                records.u32(textLengths[doc])
+                strings.append(path)
+                strings.append(date)
+                storedOffset += storedLength
+                doc += 1
+            }
+        }
+        try file.end()
+        return (records, strings)
+    }
+
+    /// The k-way merge of all runs' terms into the postings and positions sections.
+    private mutating func writePostings() throws(IndexError) {
+        file.begin(.postings)
+        let postingsStart = file.offset
+        var heap = RunReaderHeap()
+        for (i, run) in runs.enumerated() {
+            let reader = RunTermReader(run: run, runIndex: i, documentBase: bases[i])
+            if reader.valid { heap.push(reader) }
+        }
+        var haveChar = false
+        while var first = heap.pop() {
+            if !first.isWord {
+                // Close the previous character's single-character lists before this term reuses the scratch lists.
+                let c = CJKKey.first(first.key)
+                if haveChar && c != currentChar { try flushCharacter(postingsStart: postingsStart) }
+                currentChar = c
+                haveChar = true
+            }
+            docs.removeAll(keepingCapacity: true); tfs.removeAll(keepingCapacity: true)
+            positionStarts.removeAll(keepingCapacity: true)
+            titleDocs.removeAll(keepingCapacity: true); titleTFs.removeAll(keepingCapacity: true)
+            let positionsOffset = positionsSpill.count
+            termPositionsBase = positionsOffset
+            let isWord = first.isWord, key = first.key
+            if isWord {
+                wordBytes.append(first.word)
+                wordOffsets.u64(UInt64(wordBytes.count))
+            }
+            collect(&first)
+            while let top = heap.peek(), RunTermReader.compareTerms(top, first) == 0 {
+                var next = heap.pop()!
+                collect(&next)
+                next.advance()
+                if next.valid { heap.push(next) }
+            }
+            first.advance()
+            if first.valid { heap.push(first) }
+
+            if !isWord {
+                for i in 0..<docs.count {
+                    let d = Int(docs[i])
+                    if charTF[d] == 0 { charTouched.append(docs[i]) }
+                    charTF[d] += tfs[i]
+                }
+                for i in 0..<titleDocs.count { charTitleTF[Int(titleDocs[i])] += titleTFs[i] }
+            }
+            let entry = try writeLists(postingsStart: postingsStart, positionsOffset: positionsOffset, withPositions: true)
+            if isWord {
+                entry.encode(into: &wordTerms)
+                counts.word += 1
+            } else {
+                cjkKeys.u64(key)
+                entry.encode(into: &cjkTerms)
+                counts.cjk += 1
+            }
+        }
+        if haveChar { try flushCharacter(postingsStart: postingsStart) }
+        try file.end(padding: BitPacking.paddingBytes)
+    }
+
+    /// Appends one run's part of the current term to the scratch lists and its positions to the stream.
+    private mutating func collect(_ reader: inout RunTermReader) {
+        let terms = reader.terms
+        reader.readPostings { doc, tf, titleTF, offset in
+            docs.append(doc)
+            tfs.append(tf)
+            positionStarts.append(UInt32(positionsSpill.count - termPositionsBase))
+            if titleTF > 0 { titleDocs.append(doc); titleTFs.append(titleTF) }
+            var o = offset
+            for _ in 0..<tf {
+                positionsSpill.varint(terms.varint(at: &o)!)
+            }
+            return o
+        }
+    }
+
+    /// Encodes the scratch lists (text and title) into the postings section.
+    private mutating func writeLists(postingsStart: Int, positionsOffset: Int, withPositions: Bool) throws(IndexError) -> TermEntry {
+        scratch.bytes.removeAll(keepingCapacity: true)
+        let postingsOffset = file.offset - postingsStart
+        textLengths.withUnsafeBufferPointer { lengths in
+            docs.withUnsafeBufferPointer { d in
+                tfs.withUnsafeBufferPointer { t in
+                    positionStarts.withUnsafeBufferPointer { p in
+                        encoder.encode(docs: d, tfs: t, lengths: lengths, positionsStarts: withPositions ? p : nil, into: &scratch)
+                    }
+                }
+            }
+        }
+        let titleOffset = postingsOffset + scratch.count
+        if !titleDocs.isEmpty {
+            titleLengths.withUnsafeBufferPointer { lengths in
+                titleDocs.withUnsafeBufferPointer { d in
+                    titleTFs.withUnsafeBufferPointer { t in
+                        encoder.encode(docs: d, tfs: t, lengths: lengths, positionsStarts: nil, into: &scratch)
+                    }
+                }
+            }
+        }
+        try file.write(scratch.bytes)
+        return TermEntry(df: UInt32(docs.count), titleDf: UInt32(titleDocs.count), postingsOffset: UInt64(postingsOffset),
+                         titlePostingsOffset: titleDocs.isEmpty ? 0 : UInt64(titleOffset),
+                         positionsOffset: withPositions ? UInt64(positionsOffset) : 0)
+    }
+
+    /// Writes the single-character lists of `currentChar` from the accumulators and clears them.
+    private mutating func flushCharacter(postingsStart: Int) throws(IndexError) {
+        charTouched.sort()
+        docs.removeAll(keepingCapacity: true); tfs.removeAll(keepingCapacity: true)
+        titleDocs.removeAll(keepingCapacity: true); titleTFs.removeAll(keepingCapacity: true)
+        positionStarts.removeAll(keepingCapacity: true)
+        for d in charTouched {
+            docs.append(d); tfs.append(charTF[Int(d)])
+            if charTitleTF[Int(d)] > 0 { titleDocs.append(d); titleTFs.append(charTitleTF[Int(d)]) }
+            charTF[Int(d)] = 0
+            charTitleTF[Int(d)] = 0
+        }
+        charTouched.removeAll(keepingCapacity: true)
+        let entry = try writeLists(postingsStart: postingsStart, positionsOffset: 0, withPositions: false)
+        charKeys.u32(currentChar)
+        entry.encode(into: &charTerms)
+        counts.char += 1
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One chunk of documents, inverted: its document records and its terms in sorted order.
+///
+/// ```
+/// Documents --> (pathLength varint, path, dateLength varint, date, titleBytes varint, storedLength varint, stored)^n
+/// Terms     --> Term^termCount      (CJK terms by key first, then words by bytes)
+/// Term      --> 0 u8, key u64 | 1 u8, length varint, bytes;  docCount varint, Posting^docCount
+/// Posting   --> localDocGap varint, tf varint, titleTF varint, positionGap varint^tf
+/// ```
+/// Document numbers are local to the chunk (the merge adds the chunk's base); the first gap is from 0, the
+/// others `doc − previous − 1`; positions gap from the previous position, the first from 0.
+/// A run lives in memory or, once the build passes its memory limit, in a temporary file mapped back.
+final class Run: @unchecked Sendable {
+    /// Documents in the run.
+    let documentCount: Int
+    /// Text-field token count per local document.
+    let textLengths: [UInt32]
+    /// Title-field token count per local document.
+    let titleLengths: [UInt32]
+    /// Distinct terms.
+    let termCount: Int
+    private var storage: RunBytes
+    private let documentsLength: Int
+
+    init(documents: [UInt8], terms: [UInt8], termCount: Int, textLengths: [UInt32], titleLengths: [UInt32]) {
+        documentCount = textLengths.count
+        self.textLengths = textLengths
+        self.titleLengths = titleLengths
+        self.termCount = termCount
+        documentsLength = documents.count
+        storage = RunBytes(documents + terms)
+    }
+
+    /// Bytes held in memory (0 once spilled).
+    var memoryBytes: Int { storage.inMemory ? storage.bytes.count : 0 }
+
+    /// The documents part.
+    var documents: UnsafeRawBufferPointer { storage.bytes.slice(0, documentsLength)! }
+    /// The terms part.
+    var terms: UnsafeRawBufferPointer { storage.bytes.slice(documentsLength, storage.bytes.count - documentsLength)! }
+
+    /// Moves the bytes to the file `path` and maps them back, freeing the memory.
+    func spill(to path: String) throws(IndexError) {
+        let fd = try SystemFile.create(path)
+        defer { close(fd) }
+        try SystemFile.writeAll(fd, storage.bytes, path: path)
+        let mapped = try MappedFile(path: path)
+        unlink(path)
+        storage = RunBytes(mapped: mapped)
+    }
+}
+
+/// Owns a run's bytes: heap memory or a file mapping.
+private final class RunBytes {
+    let bytes: UnsafeRawBufferPointer
+    let inMemory: Bool
+    private let mapping: MappedFile?
+    private let heap: UnsafeMutableRawBufferPointer?
+
+    init(_ array: [UInt8]) {
+        let h = UnsafeMutableRawBufferPointer.allocate(byteCount: max(array.count, 1), alignment: 8)
+        array.withUnsafeBytes { if let base = $0.baseAddress { h.baseAddress!.copyMemory(from: base, byteCount: $0.count) } }
+        heap = h
+        mapping = nil
+        bytes = UnsafeRawBufferPointer(start: h.baseAddress, count: array.count)
+        inMemory = true
+    }
+
+    init(mapped: MappedFile) {
+        mapping = mapped
+        heap = nil
+        bytes = mapped.bytes
+        inMemory = false
+    }
+
+    deinit { heap?.deallocate() }
+}

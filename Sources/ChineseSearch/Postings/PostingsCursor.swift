@@ -1,0 +1,184 @@
+/// Iterates one postings list of the mapped index in document order, decoding a block of 128 at a time.
+///
+/// `advance(to:)` skips whole blocks through the skip entries without decoding them, so a conjunction
+/// driven by a rare list touches only the blocks it needs. A damaged list never reads out of bounds: the
+/// cursor stops (`doc == PostingsCursor.end`) and sets `damaged`. Not thread-safe; one per query and list.
+final class PostingsCursor {
+    /// The `doc` value of an exhausted cursor.
+    static let end = UInt32.max
+
+    private let postings: UnsafeRawBufferPointer
+    private let positions: UnsafeRawBufferPointer
+    private let listStart: Int
+    private let positionsBase: Int
+    private let documentCount: UInt32
+    /// Documents in the list.
+    let df: Int
+    private let blockCount: Int
+    private let dataStart: Int
+    private var block = -1
+    private var blockEndOffset = 0
+    private var count = 0
+    private var index = 0
+    private var docs: UnsafeMutablePointer<UInt32>
+    private var tfs: UnsafeMutablePointer<UInt32>
+    private var positionsIndex = 0
+    private var positionsOffset = 0
+
+    /// The current document, or `PostingsCursor.end`.
+    private(set) var doc: UInt32 = PostingsCursor.end
+    /// True when the list's bytes turned out inconsistent.
+    private(set) var damaged = false
+
+    /// A cursor on the list of `df` documents at `listStart` in `postings`, positions at `positionsStart`.
+    init(postings: UnsafeRawBufferPointer, listStart: Int, df: Int,
+         positions: UnsafeRawBufferPointer, positionsStart: Int, documentCount: Int) {
+        self.postings = postings
+        self.positions = positions
+        self.listStart = listStart
+        self.positionsBase = positionsStart
+        self.documentCount = UInt32(clamping: documentCount)
+        self.df = df
+        self.blockCount = PostingsFormat.blockCount(df: df)
+        self.dataStart = listStart + (blockCount > 1 ? blockCount * PostingsFormat.skipEntrySize : 0)
+        docs = .allocate(capacity: PostingsFormat.blockSize)
+        tfs = .allocate(capacity: PostingsFormat.blockSize)
+        if df <= 0 || dataStart > postings.count || listStart < 0 {
+            damaged = df < 0 || dataStart > postings.count || listStart < 0
+            return
+        }
+        loadBlock(0, previousDoc: -1)
+    }
+
+    deinit {
+        docs.deallocate()
+        tfs.deallocate()
+    }
+
+    /// The term frequency in the current document.
+    @inline(__always) var tf: UInt32 { tfs[index] }
+
+    private func skipField(_ block: Int, _ field: Int) -> UInt32 {
+        postings.u32Unchecked(at: listStart + block * PostingsFormat.skipEntrySize + field * 4)
+    }
+
+    /// The last document of the current block (for block-max pruning and skipping).
+    var blockLastDoc: UInt32 {
+        blockCount > 1 ? skipField(block, 0) : docs[count - 1]
+    }
+
+    /// The largest tf in the current block, or nil for a one-block list (no skip entry).
+    var blockMaxTF: UInt32? { blockCount > 1 ? skipField(block, 3) : nil }
+
+    /// The shortest field length in the current block, or nil for a one-block list.
+    var blockMinLength: UInt32? { blockCount > 1 ? skipField(block, 4) : nil }
+
+    /// The largest tf in the whole list (decodes a one-block list's tfs, which are loaded already).
+    func listMaxTF() -> UInt32 {
+        if blockCount > 1 {
+            var m: UInt32 = 0
+            for b in 0..<blockCount { m = max(m, skipField(b, 3)) }
+            return m
+        }
+        var m: UInt32 = 0
+        for i in 0..<count { m = max(m, tfs[i]) }
+        return m
+    }
+
+    private func fail() {
+        damaged = true
+        doc = PostingsCursor.end
+        count = 0
+    }
+
+    private func loadBlock(_ b: Int, previousDoc: Int64) {
+        block = b
+        let blockStart = b == 0 ? dataStart : dataStart + Int(skipField(b - 1, 1))
+        let n = min(PostingsFormat.blockSize, df - b * PostingsFormat.blockSize)
+        guard blockStart + 2 <= postings.count else { return fail() }
+        let gapWidth = Int(postings[blockStart])
+        let tfWidth = Int(postings[blockStart + 1])
+        guard gapWidth <= 32, tfWidth <= 32 else { return fail() }
+        let gapBytes = BitPacking.byteCount(count: n, width: gapWidth)
+        let tfBytes = BitPacking.byteCount(count: n, width: tfWidth)
+        let end = blockStart + 2 + gapBytes + tfBytes
+        guard end + BitPacking.paddingBytes <= postings.count else { return fail() }
+        if blockCount > 1, dataStart + Int(skipField(b, 1)) != end { return fail() }
+        BitPacking.unpack(postings, at: blockStart + 2, count: n, width: gapWidth, into: docs)
+        BitPacking.unpack(postings, at: blockStart + 2 + gapBytes, count: n, width: tfWidth, into: tfs)
+        var previous = previousDoc
+        for i in 0..<n {
+            let d = previous + Int64(docs[i]) + 1
+            guard d < Int64(documentCount) else { return fail() }
+            docs[i] = UInt32(d)
+            tfs[i] &+= 1
+            previous = d
+        }
+        if blockCount > 1, UInt32(previous) != skipField(b, 0) { return fail() }
+        blockEndOffset = end
+        count = n
+        index = 0
+        doc = docs[0]
+        positionsIndex = 0
+        positionsOffset = positionsBase + (blockCount > 1 ? Int(skipField(b, 2)) : 0)
+    }
+
+    /// Moves to the next document. O(1) amortized.
+    @inline(__always) func next() {
+        index += 1
+        if index < count {
+            doc = docs[index]
+        } else if block + 1 < blockCount {
+            loadBlock(block + 1, previousDoc: Int64(docs[count - 1]))
+        } else {
+            doc = PostingsCursor.end
+        }
+    }
+
+    /// Moves to the first document ≥ `target` (no move when already there). Skips blocks by their last document.
+    func advance(to target: UInt32) {
+        if doc >= target { return }
+        if blockCount > 1, docs[count - 1] < target {
+            var b = block + 1
+            while b < blockCount && skipField(b, 0) < target { b += 1 }
+            if b == blockCount {
+                doc = PostingsCursor.end
+                return
+            }
+            loadBlock(b, previousDoc: Int64(skipField(b - 1, 0)))
+            if damaged { return }
+        }
+        while index < count && docs[index] < target { index += 1 }
+        if index < count {
+            doc = docs[index]
+        } else {
+            doc = PostingsCursor.end
+        }
+    }
+
+    /// Moves past the current block (for block-max pruning): to the first document after `blockLastDoc`.
+    func skipBlock() {
+        let last = blockLastDoc
+        if last == UInt32.max - 1 { doc = PostingsCursor.end; return }
+        advance(to: last + 1)
+    }
+
+    /// Calls `body` with each position of the current document, ascending; stops early when `body` returns false.
+    /// Sets `damaged` and stops when the positions stream is inconsistent.
+    func forEachPosition(_ body: (UInt32) -> Bool) {
+        while positionsIndex < index {
+            for _ in 0..<tfs[positionsIndex] {
+                guard positions.varint(at: &positionsOffset) != nil else { damaged = true; return }
+            }
+            positionsIndex += 1
+        }
+        var offset = positionsOffset
+        var p: UInt64 = 0
+        for _ in 0..<tfs[index] {
+            guard let gap = positions.varint(at: &offset) else { damaged = true; return }
+            p += gap
+            if p > UInt64(UInt32.max) { damaged = true; return }
+            if !body(UInt32(p)) { return }
+        }
+    }
+}

@@ -1,0 +1,186 @@
+/// Runs one query plan over a range of document ids with its own cursors (one per thread).
+///
+/// Mode all: a zig-zag conjunction over the elements of every single-term clause (each cursor skips
+/// blocks through its skip entries), OR clauses and exclusions checked on the survivors, and positions read
+/// only for multi-token terms of documents that passed everything else. Mode any: document-at-a-time over
+/// the union of the tokens' lists with block-max WAND pruning against the current top-k threshold.
+/// Every matching document in mode all is counted, so `total` is exact there.
+final class QueryExecution {
+    let reader: IndexReader
+    let plan: QueryPlan
+    let options: SearchOptions
+    private var text: [PostingsCursor?]
+    private var title: [PostingsCursor?]
+    private var prefixCursors: [Int: [PostingsCursor]] = [:]
+    private let averageText: Double
+    private let averageTitle: Double
+    /// True when a cursor found a damaged list.
+    private(set) var damaged = false
+    /// True when pruning skipped documents without counting them (mode any).
+    private(set) var pruned = false
+
+    init(reader: IndexReader, plan: QueryPlan, options: SearchOptions) {
+        self.reader = reader
+        self.plan = plan
+        self.options = options
+        text = plan.tokens.map { $0.entry.map(reader.textCursor) }
+        title = plan.tokens.map { $0.entry.flatMap(reader.titleCursor) }
+        averageText = reader.statistics.averageTextLength
+        averageTitle = reader.statistics.averageTitleLength
+    }
+
+    deinit {}
+
+    /// The best `options.top` documents in `range` and the number of matches there.
+    func run(range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
+        let result = options.mode == .all ? runAll(range) : runAny(range)
+        damaged = damaged || text.contains { $0?.damaged == true } || title.contains { $0?.damaged == true }
+        return result
+    }
+
+    // MARK: Scoring
+
+    /// The BM25 score of `doc` over every scoring token it contains: text field plus title-weight × title field.
+    func score(_ doc: UInt32) -> Double {
+        var sum = 0.0
+        let textLength = Double(reader.textLength(doc))
+        let titleLength = Double(reader.titleLength(doc))
+        for i in plan.tokens.indices where plan.tokens[i].scores {
+            guard let c = text[i] else { continue }
+            c.advance(to: doc)
+            guard c.doc == doc else { continue }
+            sum += options.bm25.score(tf: Double(c.tf), idf: plan.tokens[i].idf, length: textLength, averageLength: averageText)
+            if let t = title[i] {
+                t.advance(to: doc)
+                if t.doc == doc {
+                    sum += options.titleWeight * options.bm25.score(tf: Double(t.tf), idf: plan.tokens[i].titleIdf,
+                                                                    length: titleLength, averageLength: averageTitle)
+                }
+            }
+        }
+        return sum
+    }
+
+    // MARK: Mode all
+
+    private func runAll(_ range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
+        var top = TopK(k: options.top)
+        var total = 0
+        if plan.clauses.contains(where: { clause in clause.allSatisfy(\.impossible) }) { return ([], 0) }
+        var required: [PostingsCursor] = []
+        var seen = Set<Int>()
+        for clause in plan.clauses where clause.count == 1 {
+            for t in clause[0].tokens where seen.insert(t).inserted { required.append(text[t]!) }
+        }
+        required.sort { $0.df < $1.df }
+        let drivers: [PostingsCursor]
+        if required.isEmpty {
+            // Only OR clauses: the candidates are the union, over the first clause's terms, of each term's rarest list.
+            drivers = plan.clauses[0].filter { !$0.impossible }.map { term in
+                term.tokens.map { text[$0]! }.min { $0.df < $1.df }!
+            }
+        } else {
+            drivers = []
+        }
+        var candidate = range.lowerBound
+        while candidate < range.upperBound {
+            var doc: UInt32
+            if !required.isEmpty {
+                doc = candidate
+                var aligned = false
+                while !aligned {
+                    aligned = true
+                    for c in required {
+                        c.advance(to: doc)
+                        if c.doc != doc { doc = c.doc; aligned = false; break }
+                    }
+                    if doc >= range.upperBound { break }
+                }
+            } else {
+                doc = PostingsCursor.end
+                for c in drivers {
+                    c.advance(to: candidate)
+                    doc = min(doc, c.doc)
+                }
+            }
+            if doc >= range.upperBound { break }
+            candidate = doc + 1
+            guard plan.clauses.allSatisfy({ clause in clause.contains { matches($0, doc) } }),
+                  !plan.excluded.contains(where: { matches($0, doc) }) else { continue }
+            total += 1
+            top.offer(ScoredDocument(score: score(doc), doc: doc))
+        }
+        return (top.sorted(), total)
+    }
+
+    /// Whether `term` occurs in `doc`: every element present, at consecutive positions when there are several.
+    func matches(_ term: QueryPlan.Term, _ doc: UInt32) -> Bool {
+        if term.impossible { return false }
+        for t in term.tokens {
+            let c = text[t]!
+            c.advance(to: doc)
+            if c.doc != doc { return false }
+        }
+        if term.tokens.count == 1 { return true }
+        var first: [UInt32] = []
+        positions(of: term.tokens[0], doc) { first.append($0); return true }
+        var candidates = first
+        for (offset, t) in term.tokens.enumerated().dropFirst() {
+            var here: [UInt32] = []
+            positions(of: t, doc) { here.append($0); return true }
+            candidates = candidates.filter { p in binarySearch(here, p + UInt32(offset)) }
+            if candidates.isEmpty { return false }
+        }
+        return true
+    }
+
+    /// The positions of token `t` in `doc` (its cursor must be on `doc`), ascending.
+    private func positions(of t: Int, _ doc: UInt32, _ body: (UInt32) -> Bool) {
+        guard case .prefix = plan.tokens[t].element else {
+            text[t]!.forEachPosition(body)
+            if text[t]!.damaged { damaged = true }
+            return
+        }
+        if prefixCursors[t] == nil {
+            prefixCursors[t] = plan.tokens[t].prefixRange.map { reader.textCursor(reader.cjkEntry($0)) }
+        }
+        var all: [UInt32] = []
+        for c in prefixCursors[t]! {
+            c.advance(to: doc)
+            if c.doc == doc { c.forEachPosition { all.append($0); return true } }
+            if c.damaged { damaged = true }
+        }
+        all.sort()
+        for p in all where !body(p) { return }
+    }
+
+    private func binarySearch(_ a: [UInt32], _ v: UInt32) -> Bool {
+        var low = 0, high = a.count
+        while low < high {
+            let mid = (low + high) >> 1
+            if a[mid] < v { low = mid + 1 } else { high = mid }
+        }
+        return low < a.count && a[low] == v
+    }
+
+    // MARK: Mode any
+
+    private func runAny(_ range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
+        var top = TopK(k: options.top)
+        var total = 0
+        let live = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }
+        let cursors = live.map { text[$0]! }
+        for c in cursors { c.advance(to: range.lowerBound) }
+        while true {
+            var doc = PostingsCursor.end
+            for c in cursors { doc = min(doc, c.doc) }
+            if doc >= range.upperBound { break }
+            if !plan.excluded.contains(where: { matches($0, doc) }) {
+                total += 1
+                top.offer(ScoredDocument(score: score(doc), doc: doc))
+            }
+            for c in cursors where c.doc == doc { c.next() }
+        }
+        return (top.sorted(), total)
+    }
+}

@@ -1,0 +1,54 @@
+import ChineseSearch
+import Foundation
+
+/// `search index DIR [--index PATH] [--threads N] [--memory MB]`
+enum IndexCommand {
+    static func run(_ words: [String]) throws -> Int32 {
+        let args = try Arguments(words, options: ["--index", "--threads", "--memory"], switches: [])
+        if args.has("--help") { print(Help.index); return 0 }
+        guard args.positional.count == 1 else { throw UsageError("index takes one folder: search index DIR") }
+        let directory = args.positional[0]
+        let path = args.string("--index") ?? "Index/search.idx"
+        let showProgress = isatty(2) == 1
+        let threads = try args.int("--threads", default: ProcessInfo.processInfo.activeProcessorCount, minimum: 1)
+        let memory = try args.int("--memory", default: 1024, minimum: 16)
+        let progress: (@Sendable (IndexBuildProgress) -> Void)? = showProgress ? Self.printProgress : nil
+        let options = IndexBuildOptions(threads: threads, memoryLimitMB: memory, progress: progress)
+        let summary = try IndexBuilder.build(corpusDirectory: directory, indexPath: path, options: options)
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        for s in summary.skipped { Output.warning("skipped \(s.path): \(s.reason)") }
+        for p in summary.invalidUTF8 { Output.warning("\(p): invalid UTF-8 replaced by U+FFFD") }
+        var reasons: [String: Int] = [:]
+        for s in summary.skipped { reasons[Self.reasonKind(s.reason), default: 0] += 1 }
+        let skipped = reasons.isEmpty ? "skipped 0 files"
+            : "skipped \(summary.skipped.count) files (" + reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+                .joined(separator: ", ") + ")"
+        Output.line(String(format: "indexed %d documents, %.2f MB of text in %.2f s; %@; %d with invalid UTF-8; index %@ (%@)",
+                           summary.documents, Double(summary.textBytes) / 1e6, summary.seconds, skipped,
+                           summary.invalidUTF8.count, summary.indexPath, Self.size(summary.indexBytes)))
+        return 0
+    }
+
+    /// Rewrites the progress line on standard error: documents, MB, MB/s, ETA.
+    @Sendable static func printProgress(_ p: IndexBuildProgress) {
+        let mb = Double(p.bytes) / 1e6
+        let rate = p.seconds > 0 ? mb / p.seconds : 0
+        let eta = rate > 0 ? Double(p.totalBytes - p.bytes) / 1e6 / rate : 0
+        let line = String(format: "\r%d documents, %.1f MB, %.1f MB/s, ETA %.0f s   ", p.documents, mb, rate, eta)
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// The reason's first word group: "empty", "binary", "unreadable".
+    static func reasonKind(_ reason: String) -> String {
+        String(reason.prefix { $0 != ":" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// A byte count for people: B, KB, MB, GB.
+    static func size(_ bytes: Int) -> String {
+        let b = Double(bytes)
+        if b < 1e3 { return "\(bytes) B" }
+        if b < 1e6 { return String(format: "%.1f KB", b / 1e3) }
+        if b < 1e9 { return String(format: "%.1f MB", b / 1e6) }
+        return String(format: "%.2f GB", b / 1e9)
+    }
+}

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Hand-written JSON output into a byte-friendly String: proper escaping, fixed number formats.
+struct JSONText {
+    private(set) var text = ""
+
+    /// A JSON string literal of `s`.
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    out += String(format: "\\u%04x", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// A number with `decimals` places, or null when not finite.
+    static func number(_ v: Double, decimals: Int) -> String {
+        v.isFinite ? String(format: "%.\(decimals)f", v) : "null"
+    }
+
+    /// An object from ordered (key, already-encoded value) pairs.
+    static func object(_ pairs: [(String, String)]) -> String {
+        "{" + pairs.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    /// An array of already-encoded values.
+    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
+}

@@ -1,0 +1,54 @@
+import ChineseSearch
+import Foundation
+
+/// Buffered standard output and the one-line error format.
+enum Output {
+    nonisolated(unsafe) private static var buffer: [UInt8] = []
+
+    /// Appends `text` and a new line to standard output (buffered).
+    static func line(_ text: String) {
+        buffer.append(contentsOf: text.utf8)
+        buffer.append(0x0A)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    /// Writes the buffered output.
+    static func flush() {
+        buffer.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = write(1, raw.baseAddress! + done, raw.count - done)
+                if n <= 0 { break }
+                done += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `search: <message>` to standard error.
+    static func error(_ error: any Error) {
+        flush()
+        FileHandle.standardError.write(Data("search: \(message(error))\n".utf8))
+    }
+
+    /// Writes a warning line to standard error.
+    static func warning(_ text: String) {
+        FileHandle.standardError.write(Data("search: warning: \(text)\n".utf8))
+    }
+
+    /// The user-facing message of any error this tool meets.
+    static func message(_ error: any Error) -> String {
+        switch error {
+        case let e as UsageError: return e.description
+        case let e as IndexError: return e.description
+        case let e as SearchError: return e.description
+        case let e as CorpusError:
+            let text = e.description
+            return text.hasPrefix("search: ") ? String(text.dropFirst(8)) : text
+        default: return "\(error)"
+        }
+    }
+
+    /// Whether standard output gets ANSI colour: a terminal, and `NO_COLOR` unset.
+    static let colour: Bool = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+}

@@ -1,0 +1,74 @@
+import ChineseSearch
+import Foundation
+
+/// `search query QUERY… [options]` and `search query --batch FILE|- [options]`
+enum QueryCommand {
+    static let valueOptions: Set<String> = ["--index", "--top", "--mode", "--k1", "--b", "--title-weight", "--batch", "--threads"]
+
+    static func run(_ words: [String]) throws -> Int32 {
+        let args = try Arguments(words, options: valueOptions, switches: ["--json", "--explain"])
+        if args.has("--help") { print(Help.query); return 0 }
+        let options = try searchOptions(args)
+        let json = args.has("--json"), explain = args.has("--explain")
+        let index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")
+        if let batch = args.string("--batch") {
+            guard args.positional.isEmpty else { throw UsageError("give either a query or --batch FILE, not both") }
+            let queries = try readLines(batch)
+            let threads = try args.int("--threads", default: ProcessInfo.processInfo.activeProcessorCount, minimum: 1)
+            let results = QueryExecutor(index: index, threads: threads).run(queries, options: options)
+            var found = false, failed = false
+            for (query, result) in zip(queries, results) {
+                switch result {
+                case .success(let r):
+                    found = found || r.total > 0
+                    emit(r, json: json, explain: explain)
+                case .failure(let error):
+                    failed = true
+                    Output.line(json ? ResultFormat.jsonError(query: query, error) : "error: \(query): \(Output.message(error))")
+                }
+            }
+            return failed ? 2 : (found ? 0 : 1)
+        }
+        guard !args.positional.isEmpty else { throw UsageError("query needs query text: search query \"北汽 工厂\"") }
+        let results = try index.search(args.positional.joined(separator: " "), options: options)
+        emit(results, json: json, explain: explain)
+        return results.total > 0 ? 0 : 1
+    }
+
+    static func emit(_ r: SearchResults, json: Bool, explain: Bool) {
+        if json {
+            Output.line(ResultFormat.json(r, explain: explain))
+        } else {
+            ResultFormat.human(r, explain: explain).forEach(Output.line)
+        }
+    }
+
+    /// The search options from the command line.
+    static func searchOptions(_ args: Arguments) throws -> SearchOptions {
+        var options = SearchOptions()
+        options.top = try args.int("--top", default: 10)
+        if let mode = args.string("--mode") {
+            guard let m = MatchMode(rawValue: mode) else { throw UsageError("--mode takes all or any, not '\(mode)'") }
+            options.mode = m
+        }
+        options.bm25 = BM25(k1: try args.double("--k1", default: 1.2), b: try args.double("--b", default: 0.75))
+        guard options.bm25.b <= 1 else { throw UsageError("--b takes a number from 0 to 1") }
+        options.titleWeight = try args.double("--title-weight", default: 1.0)
+        options.explain = args.has("--explain")
+        return options
+    }
+
+    /// The non-empty lines of FILE, or of standard input for "-".
+    static func readLines(_ path: String) throws -> [String] {
+        let data: Data
+        if path == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let d = FileManager.default.contents(atPath: path) else {
+                throw UsageError("cannot read batch file '\(path)'")
+            }
+            data = d
+        }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+    }
+}

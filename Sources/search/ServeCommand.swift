@@ -1,0 +1,43 @@
+import ChineseSearch
+import Foundation
+
+/// `search serve --stdio`: one JSON request per line in, one JSON result per line out, until end of input.
+enum ServeCommand {
+    static func run(_ words: [String]) throws -> Int32 {
+        let args = try Arguments(words, options: ["--index"], switches: ["--stdio"])
+        if args.has("--help") { print(Help.serve); return 0 }
+        guard args.has("--stdio") else { throw UsageError("serve needs --stdio (the only transport so far)") }
+        let index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")
+        while let line = readLine(strippingNewline: true) {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            Output.line(answer(line, index: index))
+            Output.flush()
+        }
+        return 0
+    }
+
+    /// The JSON answer to one request line.
+    static func answer(_ line: String, index: SearchIndex) -> String {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            return JSONText.object([("error", JSONText.quote("request is not a JSON object"))])
+        }
+        guard let query = object["query"] as? String else {
+            return JSONText.object([("error", JSONText.quote("request has no \"query\" string"))])
+        }
+        var options = SearchOptions()
+        do {
+            if let top = object["top"] { guard let t = top as? Int, t >= 0 else { throw UsageError("\"top\" must be a whole number ≥ 0") }; options.top = t }
+            if let mode = object["mode"] {
+                guard let m = (mode as? String).flatMap(MatchMode.init) else { throw UsageError("\"mode\" must be \"all\" or \"any\"") }
+                options.mode = m
+            }
+            if let k1 = object["k1"] { guard let v = k1 as? Double, v >= 0 else { throw UsageError("\"k1\" must be a number ≥ 0") }; options.bm25.k1 = v }
+            if let b = object["b"] { guard let v = b as? Double, v >= 0, v <= 1 else { throw UsageError("\"b\" must be a number from 0 to 1") }; options.bm25.b = v }
+            if let w = object["title_weight"] { guard let v = w as? Double, v >= 0 else { throw UsageError("\"title_weight\" must be a number ≥ 0") }; options.titleWeight = v }
+            options.explain = object["explain"] as? Bool ?? false
+            return ResultFormat.json(try index.search(query, options: options), explain: options.explain)
+        } catch {
+            return ResultFormat.jsonError(query: query, error)
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import ChineseSearch
+import Foundation
+import XCTest
+
+/// Compiles and runs the README's library example, and checks that the README shows exactly this code.
+final class ReadmeExampleTests: XCTestCase {
+    func testReadmeLibraryExampleRunsAndFindsTheFactoryArticle() throws {
+        var printed: [String] = []
+        func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
+        // README-EXAMPLE-BEGIN
+        // Build an index from values, without a corpus folder.
+        let documents = [
+            SourceDocument(path: "a.txt", title: "小米汽车", body: "小米SU7在北京工厂量产。"),
+            SourceDocument(path: "b.txt", title: "長城汽車", body: "长城汽车发布新车。"),
+        ]
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("example.idx").path
+        _ = try IndexBuilder.build(documents: documents, indexPath: path)
+
+        // Open once (a memory mapping), then search from any number of threads.
+        let index = try SearchIndex(path: path)
+        var options = SearchOptions()
+        options.top = 5
+        options.bm25 = BM25(k1: 1.2, b: 0.75)
+        let results = try index.search("工厂", options: options)
+        for hit in results.hits {
+            print(hit.documentID, hit.path, hit.title, hit.score, hit.snippet?.text ?? "")
+        }
+
+        // Many queries at once, answered in input order.
+        let batch = QueryExecutor(index: index, threads: 2).run(["汽车", "长城"], options: options)
+
+        // The token stream.
+        let tokens = Analyzer().tokens(of: "小米SU7").map(\.text)  // ["小米", "米", "su7"]
+
+        // Rank a plain list of strings: no index file at all.
+        let ranked = try Ranker(["北汽工厂", "小米汽车", "第二工厂的股份"]).rank("工厂")
+        // README-EXAMPLE-END
+        try? FileManager.default.removeItem(atPath: path)
+
+        XCTAssertEqual(results.total, 1)
+        XCTAssertEqual(results.hits.map(\.path), ["a.txt"])
+        XCTAssertEqual(printed.count, 1)
+        XCTAssertEqual(try batch[0].get().total, 2)       // 汽车 in both; 長城汽車 folds to 长城汽车
+        XCTAssertEqual(try batch[1].get().hits.map(\.path), ["b.txt"])
+        XCTAssertEqual(tokens, ["小米", "米", "su7"])
+        XCTAssertEqual(Set(ranked.map(\.index)), [0, 2])
+    }
+
+    func testReadmeShowsExactlyTheTestedExample() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+        func lines(_ s: Substring) -> [String] {
+            s.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        }
+        let begin = source.range(of: "// README-EXAMPLE-BEGIN\n")!, end = source.range(of: "        // README-EXAMPLE-END")!
+        let tested = lines(source[begin.upperBound..<end.lowerBound])
+        let marker = readme.range(of: "```swift\nimport ChineseSearch\nimport Foundation\n\n")!
+        let close = readme.range(of: "```", range: marker.upperBound..<readme.endIndex)!
+        XCTAssertEqual(lines(readme[marker.upperBound..<close.lowerBound]), tested)
+    }
+}
