@@ -1,13 +1,30 @@
+// Dispatches `search-bench COMMAND …` to one file per measured thing (or generated input).
+// Commands: corpus (synthetic corpus), queries (query set from a corpus), tokenizer (tokenizer MB/s).
+// Watch: errors print once as `search-bench: message` and exit 2 for usage, 1 otherwise.
 import Foundation
 
+let usage = """
+usage: search-bench corpus  --mb 100 --out DIR [--seed 1] [--force]
+       search-bench queries --corpus DIR --out FILE [--seed 1] [--per-class 150]
+       search-bench tokenizer [PATH]
+"""
+
 let arguments = Array(CommandLine.arguments.dropFirst())
-if arguments.first == "tokenizer" {
-    do {
-        try TokenizerBenchmark.run(arguments: Array(arguments.dropFirst()))
-    } catch {
-        FileHandle.standardError.write(Data("search-bench: \(error)\n".utf8))
-        exit(1)
+do {
+    switch arguments.first {
+    case "corpus": try CorpusGenerator.run(arguments: Array(arguments.dropFirst()))
+    case "queries": try QueryGenerator.run(arguments: Array(arguments.dropFirst()))
+    case "tokenizer": try TokenizerBenchmark.run(arguments: Array(arguments.dropFirst()))
+    case "-h", "--help", "help": print(usage)
+    default:
+        FileHandle.standardError.write(Data((usage + "\n").utf8))
+        exit(2)
     }
-} else {
-    print("search-bench: not built yet")
+} catch let error as BenchError {
+    FileHandle.standardError.write(Data("search-bench: \(error)\n".utf8))
+    if case .usage = error { exit(2) }
+    exit(1)
+} catch {
+    FileHandle.standardError.write(Data("search-bench: \(error)\n".utf8))
+    exit(1)
 }
