@@ -66,6 +66,7 @@ if [ "$competitors" = 1 ]; then
         fi
     }
     run_competitor tantivy tantivy_bench.py --index "$out/tantivy.idx" --threads "$(nproc)"
+    run_competitor tantivy-bigram tantivy_bench.py --tokens bigram --index "$out/tantivy-bigram.idx" --threads "$(nproc)"
     run_competitor fts5-bigram fts5_bench.py --variant bigram --index "$out/fts5-bigram.db"
     run_competitor fts5-trigram fts5_bench.py --variant trigram --index "$out/fts5-trigram.db"
     if "$py" -c 'import xapian' 2>/dev/null; then
