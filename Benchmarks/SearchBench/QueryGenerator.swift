@@ -1,6 +1,6 @@
 // Generates a query set from a corpus (`search-bench queries`): one `class<TAB>query` per line, per-class counts equal.
 // Corpus: any folder in the Corpus/ shape; words come from segmenting a sample of its documents with words.tsv.
-// Watch: every query except `rare` misses is drawn from real text, so all-mode queries match at least one document.
+// Watch: queries are drawn from the corpus text, so every all-mode query should match; misses mean a reader changed.
 import Foundation
 
 /// The query classes, in output order, with the mode each is naturally asked in.
