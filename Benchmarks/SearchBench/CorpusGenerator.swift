@@ -228,10 +228,15 @@ struct TextModel: Sendable {
         var sinceComma = 0
         for i in 0..<words {
             if i > 0 {
+                // ， after at least 3 words (about one clause in 8 words), 、 at 1.2%, ： at 0.5% of word gaps.
                 let r = rng.unit()
-                if sinceComma >= 3 && r < 0.14 { out.append(contentsOf: "，".utf8); chars += 1; sinceComma = 0 }
-                else if r < 0.155 { out.append(contentsOf: "、".utf8); chars += 1 }
-                else if r < 0.16 { out.append(contentsOf: "：".utf8); chars += 1 }
+                if r < 0.14 {
+                    if sinceComma >= 3 { out.append(contentsOf: "，".utf8); chars += 1; sinceComma = 0 }
+                } else if r < 0.152 {
+                    out.append(contentsOf: "、".utf8); chars += 1
+                } else if r < 0.157 {
+                    out.append(contentsOf: "：".utf8); chars += 1
+                }
             }
             sinceComma += 1
             let r = rng.unit()
