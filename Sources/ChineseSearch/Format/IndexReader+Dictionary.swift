@@ -26,7 +26,17 @@ extension IndexReader {
     func cjkKey(at index: Int) -> UInt64 { cjkKeys.u64Unchecked(at: index * 8) }
 
     /// The entry of the CJK term at `index`.
-    func cjkEntry(_ index: Int) -> TermEntry { TermEntry(cjkTerms, index: index) }
+    func cjkEntry(_ index: Int) -> TermEntry { entry(cjkTerms, index) }
+
+    /// The entry of word term `index`.
+    func wordEntry(at index: Int) -> TermEntry { entry(wordTerms, index) }
+
+    /// The entry of single-character list `index`.
+    func charEntry(at index: Int) -> TermEntry { entry(charTerms, index) }
+
+    private func entry(_ section: UnsafeRawBufferPointer, _ index: Int) -> TermEntry {
+        TermEntry(postings: postings, offset: section.u64Unchecked(at: index * IndexLayout.termEntrySize))
+    }
 
     /// The bytes of word term `index`, or nil when its offsets are damaged.
     func wordText(_ index: Int) -> UnsafeRawBufferPointer? {
@@ -44,7 +54,7 @@ extension IndexReader {
             if compareBytes(text, bytes) < 0 { low = mid + 1 } else { high = mid }
         }
         guard low < statistics.wordTermCount, let text = wordText(low), compareBytes(text, bytes) == 0 else { return nil }
-        return TermEntry(wordTerms, index: low)
+        return wordEntry(at: low)
     }
 
     /// The entry of single-character list `character`, if present.
@@ -55,19 +65,20 @@ extension IndexReader {
             if charKeys.u32Unchecked(at: mid * 4) < character { low = mid + 1 } else { high = mid }
         }
         guard low < statistics.charTermCount, charKeys.u32Unchecked(at: low * 4) == character else { return nil }
-        return TermEntry(charTerms, index: low)
+        return charEntry(at: low)
     }
 
     /// A cursor on the text-field list of `entry` (with positions when the list has them).
     func textCursor(_ entry: TermEntry) -> PostingsCursor {
-        PostingsCursor(postings: postings, listStart: Int(clamping: entry.postingsOffset), df: Int(entry.df),
+        PostingsCursor(postings: postings, listStart: Int(clamping: entry.postingsOffset),
+                       df: entry.damaged ? -1 : Int(entry.df),
                        positions: positions, positionsStart: Int(clamping: entry.positionsOffset),
                        documentCount: statistics.documentCount)
     }
 
     /// A cursor on the title-field list of `entry`, nil when no title holds the term.
     func titleCursor(_ entry: TermEntry) -> PostingsCursor? {
-        guard entry.titleDf > 0 else { return nil }
+        guard entry.titleDf > 0, !entry.damaged else { return nil }
         return PostingsCursor(postings: postings, listStart: Int(clamping: entry.titlePostingsOffset), df: Int(entry.titleDf),
                               positions: positions, positionsStart: 0, documentCount: statistics.documentCount)
     }

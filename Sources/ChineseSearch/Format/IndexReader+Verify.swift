@@ -30,16 +30,16 @@ extension IndexReader {
             if i > 0, compareBytes(wordText(i - 1)!, wordText(i)!) >= 0 {
                 throw .corrupt(path: path, detail: "word terms are not sorted at entry \(i)")
             }
-            try verifyLists(TermEntry(wordTerms, index: i), positions: true, name: "word term \(i)")
+            try verifyLists(wordEntry(at: i), positions: true, name: "word term \(i)")
         }
         for i in 0..<stats.charTermCount {
-            try verifyLists(TermEntry(charTerms, index: i), positions: false, name: "character \(i)")
+            try verifyLists(charEntry(at: i), positions: false, name: "character \(i)")
         }
     }
 
     private func verifyLists(_ entry: TermEntry, positions withPositions: Bool, name: String) throws(IndexError) {
-        guard entry.postingsOffset < UInt64(postings.count), entry.titlePostingsOffset < UInt64(postings.count),
-              entry.positionsOffset <= UInt64(positions.count), entry.df > 0, entry.titleDf <= entry.df else {
+        guard !entry.damaged, entry.titlePostingsOffset < UInt64(postings.count),
+              entry.positionsOffset <= UInt64(positions.count) else {
             throw .corrupt(path: path, detail: "\(name) has an entry outside the postings")
         }
         let text = textCursor(entry)

@@ -12,6 +12,8 @@ struct IndexAssembler {
     private var titleLengths: [UInt32] = []
     private var encoder = PostingsEncoder()
     private var scratch = ByteWriter()
+    private var titleScratch = ByteWriter()
+    private var header = ByteWriter()
     private let positionsSpill: SpillFile
     /// Where the current term's positions begin in the positions stream.
     private var termPositionsBase = 0
@@ -177,11 +179,11 @@ struct IndexAssembler {
             }
             let entry = try writeLists(postingsStart: postingsStart, positionsOffset: positionsOffset, withPositions: true)
             if isWord {
-                entry.encode(into: &wordTerms)
+                wordTerms.u64(entry)
                 counts.word += 1
             } else {
                 cjkKeys.u64(key)
-                entry.encode(into: &cjkTerms)
+                cjkTerms.u64(entry)
                 counts.cjk += 1
             }
         }
@@ -205,10 +207,13 @@ struct IndexAssembler {
         }
     }
 
-    /// Encodes the scratch lists (text and title) into the postings section.
-    private mutating func writeLists(postingsStart: Int, positionsOffset: Int, withPositions: Bool) throws(IndexError) -> TermEntry {
+    /// Encodes the scratch lists (text and title) behind their term header into the postings section;
+    /// returns the term's offset there (its dictionary entry).
+    private mutating func writeLists(postingsStart: Int, positionsOffset: Int, withPositions: Bool) throws(IndexError) -> UInt64 {
         scratch.bytes.removeAll(keepingCapacity: true)
-        let postingsOffset = file.offset - postingsStart
+        titleScratch.bytes.removeAll(keepingCapacity: true)
+        header.bytes.removeAll(keepingCapacity: true)
+        let termOffset = file.offset - postingsStart
         textLengths.withUnsafeBufferPointer { lengths in
             docs.withUnsafeBufferPointer { d in
                 tfs.withUnsafeBufferPointer { t in
@@ -218,20 +223,21 @@ struct IndexAssembler {
                 }
             }
         }
-        let titleOffset = postingsOffset + scratch.count
         if !titleDocs.isEmpty {
             titleLengths.withUnsafeBufferPointer { lengths in
                 titleDocs.withUnsafeBufferPointer { d in
                     titleTFs.withUnsafeBufferPointer { t in
-                        encoder.encode(docs: d, tfs: t, lengths: lengths, positionsStarts: nil, into: &scratch)
+                        encoder.encode(docs: d, tfs: t, lengths: lengths, positionsStarts: nil, into: &titleScratch)
                     }
                 }
             }
         }
+        TermEntry.encodeHeader(df: docs.count, titleDf: titleDocs.count, textListBytes: scratch.count,
+                               positionsOffset: withPositions ? positionsOffset : 0, into: &header)
+        try file.write(header.bytes)
         try file.write(scratch.bytes)
-        return TermEntry(df: UInt32(docs.count), titleDf: UInt32(titleDocs.count), postingsOffset: UInt64(postingsOffset),
-                         titlePostingsOffset: titleDocs.isEmpty ? 0 : UInt64(titleOffset),
-                         positionsOffset: withPositions ? UInt64(positionsOffset) : 0)
+        try file.write(titleScratch.bytes)
+        return UInt64(termOffset)
     }
 
     /// Writes the single-character lists of `currentChar` from the accumulators and clears them.
@@ -249,7 +255,7 @@ struct IndexAssembler {
         charTouched.removeAll(keepingCapacity: true)
         let entry = try writeLists(postingsStart: postingsStart, positionsOffset: 0, withPositions: false)
         charKeys.u32(currentChar)
-        entry.encode(into: &charTerms)
+        charTerms.u64(entry)
         counts.char += 1
     }
 }

@@ -47,6 +47,9 @@ public final class SearchIndex: Sendable {
         } catch {
             throw SearchError.emptyQuery(query)
         }
+        if plan.damaged {
+            throw IndexError.corrupt(path: reader.path, detail: "a dictionary entry read by this query does not decode")
+        }
         let n = UInt32(documentCount)
         let parts = max(1, min(options.parallelism, Int(n / 4096) + 1))
         var results = [(hits: [ScoredDocument], total: Int, damaged: Bool, pruned: Bool)](
