@@ -169,18 +169,85 @@ final class QueryExecution {
         var top = TopK(k: options.top)
         var total = 0
         let live = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }
-        let cursors = live.map { text[$0]! }
-        for c in cursors { c.advance(to: range.lowerBound) }
-        while true {
-            var doc = PostingsCursor.end
-            for c in cursors { doc = min(doc, c.doc) }
-            if doc >= range.upperBound { break }
-            if !plan.excluded.contains(where: { matches($0, doc) }) {
-                total += 1
-                top.offer(ScoredDocument(score: score(doc), doc: doc))
+        var order = live.map { OptionalToken(token: $0, cursor: text[$0]!) }
+        let stats = reader.statistics
+        for i in order.indices {
+            let token = plan.tokens[order[i].token]
+            let c = order[i].cursor
+            c.advance(to: range.lowerBound)
+            var titleBound = 0.0
+            if let t = title[order[i].token] {
+                titleBound = options.titleWeight * options.bm25.score(
+                    tf: Double(t.listMaxTF()), idf: token.titleIdf, length: Double(stats.minTitleLength), averageLength: averageTitle)
             }
-            for c in cursors where c.doc == doc { c.next() }
+            order[i].idf = token.idf
+            order[i].titleBound = titleBound
+            order[i].listBound = options.bm25.score(tf: Double(c.listMaxTF()), idf: token.idf,
+                                                    length: Double(stats.minTextLength), averageLength: averageText) + titleBound
+        }
+        // Scores are compared to bounds with a little slack, so rounding can never prune a true candidate.
+        let slack = 1 + 1e-9
+        while true {
+            order.sort { $0.cursor.doc < $1.cursor.doc }
+            let threshold = top.threshold
+            // Pivot: the first cursor at which the bounds of all cursors up to it could beat the threshold.
+            var sum = 0.0
+            var pivot = -1
+            for (i, o) in order.enumerated() {
+                if o.cursor.doc >= range.upperBound { break }
+                sum += o.listBound
+                if sum * slack > threshold { pivot = i; break }
+            }
+            if pivot < 0 {
+                if order.contains(where: { $0.cursor.doc < range.upperBound }) { pruned = true }
+                break
+            }
+            let pivotDoc = order[pivot].cursor.doc
+            if order[0].cursor.doc < pivotDoc {
+                pruned = true
+                for i in 0..<pivot where order[i].cursor.doc < pivotDoc { order[i].cursor.advance(to: pivotDoc) }
+                continue
+            }
+            // Every cursor up to the pivot stands on pivotDoc: check the block bounds before scoring.
+            var atPivot = 0
+            var blockSum = 0.0
+            while atPivot < order.count && order[atPivot].cursor.doc == pivotDoc {
+                blockSum += blockBound(order[atPivot])
+                atPivot += 1
+            }
+            if threshold > -.infinity && blockSum * slack <= threshold {
+                pruned = true
+                var target = atPivot < order.count ? order[atPivot].cursor.doc : PostingsCursor.end
+                for i in 0..<atPivot {
+                    let last = order[i].cursor.blockLastDoc
+                    target = min(target, last == PostingsCursor.end - 1 ? last : last + 1)
+                }
+                target = max(target, pivotDoc + 1)
+                for i in 0..<atPivot { order[i].cursor.advance(to: target) }
+                continue
+            }
+            if !plan.excluded.contains(where: { matches($0, pivotDoc) }) {
+                total += 1
+                top.offer(ScoredDocument(score: score(pivotDoc), doc: pivotDoc))
+            }
+            for i in 0..<atPivot { order[i].cursor.next() }
         }
         return (top.sorted(), total)
     }
+
+    /// The most a document in `o`'s current block can score from `o`'s token.
+    private func blockBound(_ o: OptionalToken) -> Double {
+        guard let maxTF = o.cursor.blockMaxTF, let minLength = o.cursor.blockMinLength else { return o.listBound }
+        return options.bm25.score(tf: Double(maxTF), idf: o.idf, length: Double(minLength), averageLength: averageText)
+            + o.titleBound
+    }
+}
+
+/// An optional token of a mode-any query with its score bounds: over the whole list, and the title part.
+private struct OptionalToken {
+    var token: Int
+    var cursor: PostingsCursor
+    var idf = 0.0
+    var titleBound = 0.0
+    var listBound = 0.0
 }

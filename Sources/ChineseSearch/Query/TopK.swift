@@ -20,7 +20,7 @@ struct TopK {
     }
 
     /// The score a new document must beat to enter, or -∞ while fewer than k are kept.
-    var threshold: Double { heap.count < k ? -.infinity : heap[0].score }
+    var threshold: Double { heap.count < k || k == 0 ? -.infinity : heap[0].score }
 
     /// Offers a document; kept if it ranks before the worst kept.
     @inline(__always) mutating func offer(_ d: ScoredDocument) {
