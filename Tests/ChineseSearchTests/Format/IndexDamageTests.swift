@@ -7,9 +7,9 @@ import XCTest
 /// `verify()`, and queries on it return or throw — never crash, hang or read outside the mapping.
 final class IndexDamageTests: XCTestCase {
     private var folder: TemporaryFolder!
-    private var original: [UInt8] = []
+    var original: [UInt8] = []
     /// (name, offset, length) of every section, from the section table read by hand (IndexLayout's grammar).
-    private var sections: [(name: String, offset: Int, length: Int)] = []
+    var sections: [(name: String, offset: Int, length: Int)] = []
 
     static let queries = ["的", "小米", "北汽 工厂", "\"汽车 工厂\"", "itgc", "香港 OR 国际", "车 -小米", "10", "部署流程",
                           "gen-itgc 灯", "大 的 是"]
@@ -17,7 +17,7 @@ final class IndexDamageTests: XCTestCase {
     override func setUpWithError() throws {
         folder = try TemporaryFolder(for: self)
         // Enough documents that frequent lists have several blocks (skip entries) and titles have lists too.
-        let documents = GeneratedCorpus.documents(seed: 7, count: 300, bodyScale: 8)
+        let documents = GeneratedCorpus.documents(seed: 7, count: 600, bodyScale: 8)
         let path = folder.path + "/good.idx"
         _ = try IndexBuilder.build(documents: documents, indexPath: path, options: IndexBuildOptions(threads: 1))
         original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
@@ -49,7 +49,7 @@ final class IndexDamageTests: XCTestCase {
 
     /// Opens `bytes` as an index: a typed error, or an index that fails `verify` and survives every query.
     @discardableResult
-    private func exercise(_ bytes: [UInt8], _ what: String) throws -> Bool {
+    func exercise(_ bytes: [UInt8], _ what: String, queries: [String] = IndexDamageTests.queries) throws -> Bool {
         let path = try write(bytes, "damaged.idx")
         let index: SearchIndex
         do {
@@ -58,7 +58,7 @@ final class IndexDamageTests: XCTestCase {
             return false  // `throws(IndexError)`: the type system guarantees the error is an IndexError.
         }
         XCTAssertThrowsError(try index.verify(), "\(what): damaged file passes verify")
-        for query in Self.queries {
+        for query in queries {
             for mode in MatchMode.allCases {
                 var options = SearchOptions()
                 options.mode = mode
@@ -168,4 +168,51 @@ private final class OpenedCount: @unchecked Sendable {
     private var count = 0
     var value: Int { lock.withLock { count } }
     func add() { lock.withLock { count += 1 } }
+}
+
+extension IndexDamageTests {
+    /// Extreme values in the fields of term entries, which open does not check: offsets near 2^64 and counts
+    /// near 2^32 must not overflow arithmetic in the cursors (a trap is a crash). Each case also queries the
+    /// damaged term itself, so the query path reads the damaged entry.
+    func testExtremeValuesInTermEntriesAreCaughtOrHarmless() throws {
+        let index = try SearchIndex(path: try folder.write("probe.idx", bytes: original))
+        let reader = index.reader
+        let stats = reader.statistics
+        func longest(_ count: Int, _ entry: (Int) -> TermEntry) -> Int { (0..<count).max { entry($0).df < entry($1).df } ?? 0 }
+        func cjkText(_ i: Int) -> String {
+            let key = reader.cjkKey(at: i)
+            var s = String(Unicode.Scalar(CJKKey.first(key))!)
+            if CJKKey.second(key) != 0 { s.unicodeScalars.append(Unicode.Scalar(CJKKey.second(key))!) }
+            return s
+        }
+        let charKey = { (i: Int) in String(Unicode.Scalar(reader.charKeys.u32Unchecked(at: i * 4))!) }
+        // (section, entry, the query that reads it): the first entry and the one with the longest list.
+        var targets: [(String, Int, String)] = []
+        for i in Set([0, longest(stats.cjkTermCount, reader.cjkEntry)]) { targets.append(("CJK term entries", i, cjkText(i))) }
+        for i in Set([0, longest(stats.wordTermCount) { TermEntry(reader.wordTerms, index: $0) }]) {
+            targets.append(("word term entries", i, String(decoding: reader.wordText(i)!, as: UTF8.self)))
+        }
+        for i in Set([0, longest(stats.charTermCount) { TermEntry(reader.charTerms, index: $0) }]) {
+            targets.append(("character entries", i, charKey(i)))
+        }
+        XCTAssertGreaterThan(reader.cjkEntry(longest(stats.cjkTermCount, reader.cjkEntry)).df, 128, "a list with skip entries")
+
+        let extremes: [UInt64] = [0x7FFF_FFFF, 0xFFFF_FFFF, 0x7FFF_FFFF_FFFF_FFFF, .max]
+        var cases = 0
+        for (name, entry, query) in targets {
+            let s = try XCTUnwrap(sections.first { $0.name == name })
+            // TermEntry: df u32 @0, titleDf u32 @4, postingsOffset u64 @8, titlePostingsOffset u64 @16, positionsOffset u64 @24.
+            for (field, width) in [(0, 4), (4, 4), (8, 8), (16, 8), (24, 8)] {
+                for value in extremes {
+                    var bytes = original
+                    for i in 0..<width { bytes[s.offset + entry * 32 + field + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+                    if bytes == original { continue }
+                    cases += 1
+                    try exercise(bytes, "\(name) entry \(entry) (\(query)) field @\(field) = \(value)",
+                                 queries: [query, query + " " + query, "\"\(query)\""])
+                }
+            }
+        }
+        XCTAssertGreaterThan(cases, 100)
+    }
 }
