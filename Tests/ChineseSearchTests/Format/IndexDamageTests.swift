@@ -216,3 +216,25 @@ extension IndexDamageTests {
         XCTAssertGreaterThan(cases, 100)
     }
 }
+
+extension IndexDamageTests {
+    /// Extreme values in every field of the document record of a top hit, which queries then read for the
+    /// score (lengths), the hit (path, date, title) and the snippet (stored text).
+    func testExtremeValuesInADocumentRecordAreCaughtOrHarmless() throws {
+        let index = try SearchIndex(path: try folder.write("probe.idx", bytes: original))
+        let query = "的"
+        let top = try XCTUnwrap(try index.search(query).hits.first).documentID
+        let s = try XCTUnwrap(sections.first { $0.name == "documents" })
+        let extremes: [UInt64] = [0, 0x7FFF_FFFF, 0xFFFF_FFFF, 0x7FFF_FFFF_FFFF_FFFF, .max]
+        // DocumentRecord: storedOffset u64, storedLength u32, titleBytes u32, pathOffset u64, pathLength u32,
+        // dateLength u32, titleTokens u32, textTokens u32.
+        for (field, width) in [(0, 8), (8, 4), (12, 4), (16, 8), (24, 4), (28, 4), (32, 4), (36, 4)] {
+            for value in extremes {
+                var bytes = original
+                for i in 0..<width { bytes[s.offset + top * 40 + field + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+                if bytes == original { continue }
+                try exercise(bytes, "document \(top) field @\(field) = \(value)", queries: [query, "\"\(query)\""])
+            }
+        }
+    }
+}
