@@ -36,15 +36,19 @@ final class PostingsCursor {
         self.postings = postings
         self.positions = positions
         self.listStart = listStart
-        self.positionsBase = positionsStart
+        // The offsets come from dictionary entries that opening does not check: compare before adding, so a
+        // damaged offset (up to Int.max) cannot overflow; a valid positions start is never past the section.
+        self.positionsBase = min(max(positionsStart, 0), positions.count)
         self.documentCount = UInt32(clamping: documentCount)
         self.df = df
         self.blockCount = PostingsFormat.blockCount(df: df)
-        self.dataStart = listStart + (blockCount > 1 ? blockCount * PostingsFormat.skipEntrySize : 0)
+        let skipBytes = blockCount > 1 ? blockCount * PostingsFormat.skipEntrySize : 0
+        let fits = listStart >= 0 && listStart <= postings.count - skipBytes
+        self.dataStart = fits ? listStart + skipBytes : postings.count
         docs = .allocate(capacity: PostingsFormat.blockSize)
         tfs = .allocate(capacity: PostingsFormat.blockSize)
-        if df <= 0 || dataStart > postings.count || listStart < 0 {
-            damaged = df < 0 || dataStart > postings.count || listStart < 0
+        if df <= 0 || !fits {
+            damaged = df < 0 || !fits
             return
         }
         loadBlock(0, previousDoc: -1)
