@@ -53,15 +53,15 @@ final class QueryReferenceTests: XCTestCase {
     }
 
     func testRandomQueriesInModeAllGiveTheReferenceDocumentsScoresAndTotals() throws {
-        try compareRandomQueries(seed: 1, corpora: 10, queriesPerCorpus: 300) { Self.options(.all, &$0) }
+        try compareRandomQueries(seed: 1, corpora: 8, queriesPerCorpus: 250) { Self.options(.all, &$0) }
     }
 
     func testRandomQueriesInModeAnyGiveTheReferenceDocumentsScoresAndTotals() throws {
-        try compareRandomQueries(seed: 2, corpora: 10, queriesPerCorpus: 300) { Self.options(.any, &$0) }
+        try compareRandomQueries(seed: 2, corpora: 8, queriesPerCorpus: 250) { Self.options(.any, &$0) }
     }
 
     func testRandomQueriesWithOtherBM25ParametersAndTitleWeightsGiveTheReferenceResults() throws {
-        try compareRandomQueries(seed: 3, corpora: 8, queriesPerCorpus: 300) { random in
+        try compareRandomQueries(seed: 3, corpora: 6, queriesPerCorpus: 250) { random in
             var options = Self.options(random.pick([.all, .any]), &random)
             options.bm25 = BM25(k1: random.pick([0, 0.5, 1.2, 2.0]), b: random.pick([0, 0.3, 0.75, 1]))
             options.titleWeight = random.pick([0, 1, 2.5])

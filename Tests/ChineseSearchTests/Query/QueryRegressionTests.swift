@@ -150,6 +150,23 @@ final class QueryRegressionTests: XCTestCase {
         XCTAssertEqual(try documents(f, "手机 \"OR\" 汽车"), [])
     }
 
+    func testEachDistinctTokenScoresOnceAndOrAlternativesScoreToo() throws {
+        let f = try fixture(bodies: ["小米汽车", "小米手机", "华为汽车", "小米"])
+        func scores(_ query: String) throws -> [Int: Double] {
+            var options = SearchOptions()
+            options.top = 1000
+            return Dictionary(uniqueKeysWithValues: try f.index.search(query, options: options).hits.map { ($0.documentID, $0.score) })
+        }
+        XCTAssertEqual(try scores("小米 小米"), try scores("小米"))
+        XCTAssertEqual(try scores("小米 OR 小米"), try scores("小米"))
+        // The distinct tokens of 小米 OR 手机 are 小米 and 手机, as for 小米 手机.
+        let alternatives = try scores("小米 OR 手机"), both = try scores("小米 手机")
+        XCTAssertEqual(Set(alternatives.keys), [0, 1, 3])
+        XCTAssertTrue(scoresAgree(try XCTUnwrap(alternatives[1]), try XCTUnwrap(both[1])))
+        XCTAssertGreaterThan(try XCTUnwrap(alternatives[1]), try XCTUnwrap(scores("小米")[1]))
+        XCTAssertEqual(try documents(f, "小米 OR 手机"), [0, 1, 3])
+    }
+
     func testTitleOccurrencesAddTheWeightedTitleScore() throws {
         // The same text field (title + "\n" + body) in both; only document 1 has 汽车 in its title.
         let f = try fixture([SourceDocument(path: "", title: "", body: "汽车\n新闻"),

@@ -10,9 +10,10 @@ struct RandomCorpus {
     /// Characters drawn most of the time: few enough that most bigrams occur in several documents.
     /// 國 and 際 fold to 国 and 际.
     static let commonCharacters = ["小", "米", "汽", "车", "大", "灯", "工", "厂", "国", "國", "际", "際"]
-    /// The rest of the alphabet, drawn less often.
+    /// The rest of the alphabet, drawn less often: with two characters beyond the BMP (extension B), and the
+    /// compatibility ideograph U+F900 that folds to 豈 U+8C48.
     static let rareCharacters = ["北", "部", "署", "流", "程", "完", "成", "异", "常", "结", "束", "重", "跑", "后",
-                                 "第", "二", "的", "香", "港", "载"]
+                                 "第", "二", "的", "香", "港", "载", "\u{20000}", "\u{2A6A5}", "\u{F900}", "\u{8C48}"]
     /// Words, with full-width and case variants that fold together (ＳＵ７ = SU7 = su7, １０ = 10).
     static let words = ["su7", "SU7", "Su7", "ＳＵ７", "gen", "itgc", "ITGC", "10", "１０", "Ａ", "a", "2024", "ab", "ａｂ"]
     /// Separators: punctuation and white space of both widths.
@@ -42,8 +43,9 @@ struct RandomCorpus {
         return text
     }
 
-    /// One document; about one title in eight is empty.
+    /// One document; about one title in eight is empty, one document in forty has no text at all.
     mutating func document(_ id: Int, bodySegments: ClosedRange<Int> = 3...40) -> SourceDocument {
+        if random.below(40) == 0 { return SourceDocument(path: "doc\(id).md", title: "", body: "") }
         let titleSegments = random.below(8) == 0 ? 0 : 1 + random.below(4)
         let body = bodySegments.lowerBound + random.below(bodySegments.count)
         return SourceDocument(path: "doc\(id).md", title: text(segments: titleSegments), body: text(segments: body))
