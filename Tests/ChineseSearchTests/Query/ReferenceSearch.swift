@@ -21,7 +21,8 @@ final class ReferenceSearch {
     struct EmptyQuery: Error {}
 
     private(set) var documents: [Document] = []
-    /// Token number → kind and text, and the token's first character for CJK tokens.
+    /// Each distinct token (kind and text) numbered in order of first appearance; the first character of each
+    /// CJK token by number (nil for words).
     private var tokenNumbers: [ReferenceElement: Int] = [:]
     private var firstCharacter: [Unicode.Scalar?] = []
     /// Documents whose title tokens differ from the start of their text field's tokens (should be none).
