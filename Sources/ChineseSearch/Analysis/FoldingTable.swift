@@ -22,6 +22,9 @@ final class FoldingTable: @unchecked Sendable {
     static let composingFlag: UInt32 = 1 << 23
     static let sequenceFlag: UInt32 = 1 << 24
     static let lengthShift: UInt32 = 25
+    /// Class, composing and sequence bits: an entry masked with it equals `ScalarClass.cjk.entryBits` exactly when
+    /// the entry is one CJK scalar that composes with nothing before it.
+    static let kindMask: UInt32 = 0xF << 21
 
     /// Entries of the 65,536 BMP scalars, indexed by scalar value (surrogates are separators).
     let bmp: UnsafeMutablePointer<UInt32>

@@ -81,9 +81,34 @@ struct TokenAssembler {
         }
     }
 
+    /// Reads a run of ASCII letters and digits starting at `start`, which must be one: appends it lowercased to the
+    /// current word (starting one, and ending a CJK run, if needed) and returns the offset after it.
+    @inline(__always)
+    mutating func asciiWord<S: TokenSink>(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, into sink: inout S) -> Int {
+        if cjkLength > 0 { endCJKRun(into: &sink) }
+        if !inWord {
+            inWord = true
+            wordStart = start
+        }
+        var i = start
+        repeat {
+            word.append(byte: ASCII.lowercased(p[i]))
+            i += 1
+        } while i < n && ASCII.isLetterOrDigit(p[i])
+        wordEnd = i
+        return i
+    }
+
+    /// Feeds an entry that is one non-composing CJK scalar (see `FoldingTable.kindMask`).
+    @inline(__always)
+    mutating func plainCJK<S: TokenSink>(_ entry: UInt32, start: Int, end: Int, into sink: inout S) {
+        if inWord { endWord(into: &sink) }
+        cjk(entry & FoldingTable.scalarMask, start: start, end: end, into: &sink)
+    }
+
     /// Feeds a CJK scalar.
     @inline(__always)
-    mutating func cjk<S: TokenSink>(_ value: UInt32, start: Int, end: Int, into sink: inout S) {
+    private mutating func cjk<S: TokenSink>(_ value: UInt32, start: Int, end: Int, into sink: inout S) {
         if cjkLength > 1 {
             sink.cjk(key: CJKKey.make(previous, current), position: position, start: previousStart, end: currentEnd)
             position += 1
