@@ -151,10 +151,13 @@ struct TokenAssembler {
         inWord = false
     }
 
-    /// The slow path for words with combining marks (e + ◌́ → é): Foundation's NFKC, then the fold of each scalar.
+    /// The slow path for words with combining marks (e + ◌́ → é): NFKC through Foundation's ICU transform, then the
+    /// fold of each scalar. (Not `precomposedStringWithCompatibilityMapping`: on Linux it composes a supplementary
+    /// starter as if it were its low 16 bits, U+10041 + ◌́ → Á.)
     @inline(never)
     private func composeWord(_ folded: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let composed = String(decoding: folded, as: UTF8.self).precomposedStringWithCompatibilityMapping
+        let text = String(decoding: folded, as: UTF8.self)
+        let composed = text.applyingTransform(StringTransform("Any-NFKC"), reverse: false) ?? text
         var result: [UInt8] = []
         result.reserveCapacity(folded.count)
         for scalar in composed.unicodeScalars {

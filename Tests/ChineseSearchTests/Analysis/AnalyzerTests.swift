@@ -91,6 +91,13 @@ final class AnalyzerTests: XCTestCase {
         XCTAssertEqual(texts("中\u{301}国"), ["中", "国"])
     }
 
+    func testSupplementaryStartersAreNotComposedAsTheirLow16Bits() {
+        // Foundation's precomposedString…Mapping on Linux turns U+10041 + ◌́ into Á and U+2304B + ◌゙ into が.
+        XCTAssertEqual(texts("\u{10041}\u{301}"), ["\u{10041}\u{301}"])
+        XCTAssertEqual(texts("\u{2304B}\u{3099}"), ["\u{2304B}"])
+        XCTAssertEqual(analyzer.tokens(of: "\u{11099}\u{110BA}").map { $0.text.unicodeScalars.map(\.value) }, [[0x1109A]])
+    }
+
     func testIterationMarkJoinsTheCJKRun() {
         XCTAssertEqual(texts("人々"), ["人々", "々"])
     }
