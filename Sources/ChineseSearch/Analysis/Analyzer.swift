@@ -65,11 +65,12 @@ public struct Analyzer: Sendable {
                     }
                 }
             } else if b0 < 0xF0 {
+                // Most of Chinese text: both continuation checks in one compare, then overlong and surrogate.
                 if i + 2 < n {
-                    let b1 = UInt32(p[i + 1])
-                    let b2 = UInt32(p[i + 2])
-                    value = (b0 & 0x0F) << 12 | (b1 & 0x3F) << 6 | b2 & 0x3F
-                    if b1 & 0xC0 == 0x80 && b2 & 0xC0 == 0x80 && value >= 0x800 && (value < 0xD800 || value > 0xDFFF) {
+                    let c1 = UInt32(p[i + 1] ^ 0x80)
+                    let c2 = UInt32(p[i + 2] ^ 0x80)
+                    value = (b0 & 0x0F) << 12 | c1 << 6 | c2
+                    if c1 | c2 < 0x40 && value >= 0x800 && value & 0xF800 != 0xD800 {
                         length = 3
                     }
                 }

@@ -39,14 +39,12 @@ final class FoldingTable: @unchecked Sendable {
     private let kanaPairs: [(key: UInt64, composite: UInt32)]
 
     private init() {
-        let classRanges = FoldingTable.scalarClassLines.split(separator: "\n").map { line in
-            let values = FoldingTable.hexValues(line)
-            return (first: values[0], bits: values[1] << FoldingTable.classShift)
+        let classRanges = FoldingTable.hexLines(FoldingTable.scalarClassLines).map { values in
+            (first: values[0], bits: values[1] << FoldingTable.classShift)
         }
         self.classRanges = classRanges
-        kanaPairs = FoldingTable.kanaCompositionLines.split(separator: "\n").map { line in
-            let values = FoldingTable.hexValues(line)
-            return (key: UInt64(values[0]) << 21 | UInt64(values[1]), composite: values[2])
+        kanaPairs = FoldingTable.hexLines(FoldingTable.kanaCompositionLines).map { values in
+            (key: UInt64(values[0]) << 21 | UInt64(values[1]), composite: values[2])
         }
 
         // Every BMP scalar stands for itself, then the folded ones are overwritten.
@@ -57,8 +55,7 @@ final class FoldingTable: @unchecked Sendable {
         }
         var pool: [UInt32] = []
         var folded: [(scalar: UInt32, entry: UInt32)] = []
-        for line in FoldingTable.foldedScalarLines.split(separator: "\n") {
-            let values = FoldingTable.hexValues(line)
+        for values in FoldingTable.hexLines(FoldingTable.foldedScalarLines) {
             // Targets are fixed points of folding, so their own entries are their identity entries.
             let targets = values.dropFirst().map { $0 | FoldingTable.bits(of: $0, in: classRanges) }
             if targets.count == 1 {
@@ -114,7 +111,33 @@ final class FoldingTable: @unchecked Sendable {
         return ranges[low - 1].bits
     }
 
-    private static func hexValues(_ line: Substring) -> [UInt32] {
-        line.split(separator: " ").map { UInt32($0, radix: 16)! }
+    /// The hexadecimal numbers of each line of generated data, read byte by byte (generic `UInt32(_:radix:)`
+    /// on substrings made start-up take 30 ms).
+    private static func hexLines(_ text: String) -> [[UInt32]] {
+        var lines: [[UInt32]] = []
+        var values: [UInt32] = []
+        var value: UInt32 = 0
+        var inNumber = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                value = value << 4 | UInt32(byte - UInt8(ascii: "0"))
+                inNumber = true
+            case UInt8(ascii: "A")...UInt8(ascii: "F"):
+                value = value << 4 | UInt32(byte - UInt8(ascii: "A") + 10)
+                inNumber = true
+            default:
+                if inNumber { values.append(value) }
+                value = 0
+                inNumber = false
+                if byte == UInt8(ascii: "\n") && !values.isEmpty {
+                    lines.append(values)
+                    values.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        if inNumber { values.append(value) }
+        if !values.isEmpty { lines.append(values) }
+        return lines
     }
 }
