@@ -9,6 +9,11 @@
 /// 4. each maximal CJK run c₁…cₙ gives the bigrams (c₁,c₂)…(cₙ₋₁,cₙ) and then the run-end token (cₙ,∎) — n tokens
 ///    for n characters, so a lone character is still findable; each maximal word run gives one word token.
 ///
+/// Where this differs from NFKC of the whole text, on purpose: a mark after a CJK character that does not compose
+/// with it is a separator (中◌́ → 中∎), with no canonical reordering first (か◌́◌゙ → か∎, not が); Hangul jamo that
+/// are not precomposed stay a word, which NFKC may compose into syllables (가 → word 가). All are rare in Chinese
+/// text, and the reference tokenizer in the tests follows the same rules.
+///
 /// Positions count up by one per token. Byte ranges point into the text as given: a bigram covers both characters,
 /// a run-end token its character, a word its run. `Analyzer` is immutable and safe to use from many threads.
 public struct Analyzer: Sendable {

@@ -91,6 +91,12 @@ final class AnalyzerTests: XCTestCase {
         XCTAssertEqual(texts("中\u{301}国"), ["中", "国"])
     }
 
+    func testDeliberateDifferencesFromWholeTextNFKC() {
+        XCTAssertEqual(texts("か\u{301}\u{3099}"), ["か"])                  // no reordering after CJK
+        XCTAssertEqual(analyzer.tokens(of: "\u{1100}\u{1161}").map(\.kind), [.word])  // jamo: a word…
+        XCTAssertEqual(texts("\u{1100}\u{1161}"), ["가"])                   // …that NFKC composes
+    }
+
     func testSupplementaryStartersAreNotComposedAsTheirLow16Bits() {
         // Foundation's precomposedString…Mapping on Linux turns U+10041 + ◌́ into Á and U+2304B + ◌゙ into が.
         XCTAssertEqual(texts("\u{10041}\u{301}"), ["\u{10041}\u{301}"])

@@ -46,6 +46,15 @@ struct RandomText {
         var text = ""
         let target = below(maxScalars + 1)
         while text.unicodeScalars.count < target {
+            if below(12) == 0 {
+                // A composition the analyzer must do itself: kana + voicing mark, or Hangul LV syllable + final jamo.
+                let (first, second): (UInt32, UInt32) = below(2) == 0
+                    ? (pick([0x304B, 0x306F, 0x30AB, 0x30CF, 0x30A6, 0x3046]) + UInt32(below(3)), pick([0x3099, 0x309A]))
+                    : (0xAC00 + 28 * UInt32(below(399)), 0x11A8 + UInt32(below(27)))
+                text.unicodeScalars.append(Unicode.Scalar(first)!)
+                text.unicodeScalars.append(Unicode.Scalar(second)!)
+                continue
+            }
             let pool = pick(RandomText.pools)
             for _ in 0...below(4) {
                 let value = pool.lowerBound + UInt32(below(Int(pool.upperBound - pool.lowerBound) + 1))
