@@ -19,7 +19,8 @@ struct TokenAssembler {
     private var currentEnd = 0
 
     private var inWord = false
-    /// Whether the word contains a composing scalar, so that only Foundation's NFKC can give its normal form.
+    /// Whether the word contains a composing scalar, so that only NFKC of the whole word (Foundation's ICU
+    /// transform) gives its normal form.
     private var wordNeedsComposition = false
     private var wordStart = 0
     private var wordEnd = 0
@@ -52,7 +53,7 @@ struct TokenAssembler {
 
     /// Feeds one normalized scalar.
     @inline(__always)
-    mutating func feedSingle<S: TokenSink>(entry: UInt32, start: Int, end: Int, into sink: inout S) {
+    private mutating func feedSingle<S: TokenSink>(entry: UInt32, start: Int, end: Int, into sink: inout S) {
         let value = entry & FoldingTable.scalarMask
         if entry & FoldingTable.composingFlag != 0 && cjkLength > 0, let composite = table.compose(current, value) {
             current = composite
