@@ -44,17 +44,18 @@ public struct Analyzer: Sendable {
     /// (no overlong forms, no surrogates, nothing above U+10FFFF, no truncated sequences).
     private func scan<S: TokenSink>(_ p: UnsafePointer<UInt8>, count n: Int, assembler: inout TokenAssembler, sink: inout S) {
         let bmp = table.bmp
+        let ascii = table.asciiBytes
         var i = 0
         while i < n {
             let byte = p[i]
             if byte < 0x80 {
                 // ASCII, a third of a typical Chinese web page: whole runs of word or separator bytes at once.
-                if ASCII.isLetterOrDigit(byte) {
+                if ascii[Int(byte)] != 0 {
                     i = assembler.asciiWord(p, from: i, count: n, into: &sink)
                 } else {
                     assembler.separator(into: &sink)
                     i += 1
-                    while i < n && p[i] < 0x80 && !ASCII.isLetterOrDigit(p[i]) { i += 1 }
+                    while i < n && ascii[Int(p[i])] == 0 { i += 1 }
                 }
                 continue
             }

@@ -29,6 +29,9 @@ final class FoldingTable: @unchecked Sendable {
 
     /// Entries of the 65,536 BMP scalars, indexed by scalar value (surrogates are separators).
     let bmp: UnsafeMutablePointer<UInt32>
+    /// For each byte value: the fold of an ASCII letter or digit (its lowercase), 0 for other ASCII bytes, 0xFF for
+    /// bytes ≥ 0x80; derived from `bmp`, so the tokenizer's ASCII fast path agrees with the table by construction.
+    let asciiBytes: UnsafeMutablePointer<UInt8>
     /// Entries of the multi-scalar mappings, referred to by sequence entries.
     let sequencePool: UnsafeMutablePointer<UInt32>
     /// Supplementary scalars whose fold differs from themselves, ascending, and their entries.
@@ -66,6 +69,12 @@ final class FoldingTable: @unchecked Sendable {
             }
         }
         for (scalar, entry) in folded where scalar < 0x1_0000 { bmp[Int(scalar)] = entry }
+        asciiBytes = .allocate(capacity: 256)
+        for byte in 0..<256 {
+            let entry = bmp[byte]
+            let isWord = byte < 0x80 && entry & FoldingTable.kindMask == ScalarClass.word.entryBits
+            asciiBytes[byte] = byte >= 0x80 ? 0xFF : isWord ? UInt8(entry & FoldingTable.scalarMask) : 0
+        }
         foldedSupplementary = folded.filter { $0.scalar >= 0x1_0000 }
         sequencePool = .allocate(capacity: max(pool.count, 1))
         sequencePool.initialize(from: pool, count: pool.count)

@@ -91,11 +91,15 @@ struct TokenAssembler {
             inWord = true
             wordStart = start
         }
+        let ascii = table.asciiBytes
         var i = start
+        var folded = ascii[Int(p[i])]
         repeat {
-            word.append(byte: ASCII.lowercased(p[i]))
+            word.append(byte: folded)
             i += 1
-        } while i < n && ASCII.isLetterOrDigit(p[i])
+            if i == n { break }
+            folded = ascii[Int(p[i])]
+        } while folded &- 1 < 0x7F   // 1...0x7F: a folded ASCII letter or digit
         wordEnd = i
         return i
     }
