@@ -189,26 +189,43 @@ extension IndexDamageTests {
         // (section, entry, the query that reads it): the first entry and the one with the longest list.
         var targets: [(String, Int, String)] = []
         for i in Set([0, longest(stats.cjkTermCount, reader.cjkEntry)]) { targets.append(("CJK term entries", i, cjkText(i))) }
-        for i in Set([0, longest(stats.wordTermCount) { TermEntry(reader.wordTerms, index: $0) }]) {
+        for i in Set([0, longest(stats.wordTermCount, reader.wordEntry(at:))]) {
             targets.append(("word term entries", i, String(decoding: reader.wordText(i)!, as: UTF8.self)))
         }
-        for i in Set([0, longest(stats.charTermCount) { TermEntry(reader.charTerms, index: $0) }]) {
+        for i in Set([0, longest(stats.charTermCount, reader.charEntry(at:))]) {
             targets.append(("character entries", i, charKey(i)))
         }
         XCTAssertGreaterThan(reader.cjkEntry(longest(stats.cjkTermCount, reader.cjkEntry)).df, 128, "a list with skip entries")
 
         let extremes: [UInt64] = [0x7FFF_FFFF, 0xFFFF_FFFF, 0x7FFF_FFFF_FFFF_FFFF, .max]
+        // Varints for the term header: 2^32 − 1, 2^63, and a run of continuation bytes that never ends.
+        let headerPatterns: [[UInt8]] = [[0xFF, 0xFF, 0xFF, 0xFF, 0x0F], [0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01],
+                                         [UInt8](repeating: 0xFF, count: 12), [0x00]]
+        let postings = try XCTUnwrap(sections.first { $0.name == "postings" })
         var cases = 0
         for (name, entry, query) in targets {
             let s = try XCTUnwrap(sections.first { $0.name == name })
-            // TermEntry: df u32 @0, titleDf u32 @4, postingsOffset u64 @8, titlePostingsOffset u64 @16, positionsOffset u64 @24.
-            for (field, width) in [(0, 4), (4, 4), (8, 8), (16, 8), (24, 8)] {
-                for value in extremes {
+            // A dictionary entry is the u64 offset of the term's header in the postings section.
+            let entryOffset = s.offset + entry * 8
+            for value in extremes {
+                var bytes = original
+                for i in 0..<8 { bytes[entryOffset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+                cases += 1
+                try exercise(bytes, "\(name) entry \(entry) (\(query)) offset = \(value)",
+                             queries: [query, query + " " + query, "\"\(query)\""])
+            }
+            // The header's varints (df, titleDf, text list bytes, positions offset), overwritten from each of its
+            // first four bytes on.
+            let header = postings.offset + Int(original.withUnsafeBytes { $0.load(fromByteOffset: entryOffset, as: UInt64.self) })
+            for start in 0..<4 {
+                for pattern in headerPatterns {
                     var bytes = original
-                    for i in 0..<width { bytes[s.offset + entry * 32 + field + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+                    for (i, b) in pattern.enumerated() where header + start + i < postings.offset + postings.length {
+                        bytes[header + start + i] = b
+                    }
                     if bytes == original { continue }
                     cases += 1
-                    try exercise(bytes, "\(name) entry \(entry) (\(query)) field @\(field) = \(value)",
+                    try exercise(bytes, "\(name) entry \(entry) (\(query)) header byte \(start) = \(pattern)",
                                  queries: [query, query + " " + query, "\"\(query)\""])
                 }
             }

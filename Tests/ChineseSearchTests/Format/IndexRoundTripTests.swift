@@ -81,7 +81,7 @@ final class IndexRoundTripTests: XCTestCase {
         for (i, word) in words.enumerated() where i < stats.wordTermCount {
             let stored = reader.wordText(i).map { Array($0) }
             check(stored == word, "word \(i): \(String(decoding: word, as: UTF8.self))")
-            let entry = TermEntry(reader.wordTerms, index: i), expected = naive.words[word]!
+            let entry = reader.wordEntry(at: i), expected = naive.words[word]!
             check(Int(entry.df) == expected.text.count && Int(entry.titleDf) == expected.title.count, "df of word \(word)")
             check(read(reader.textCursor(entry), positions: true) == expected.text, "text list of word \(word)")
             check(read(reader.titleCursor(entry), positions: false) == expected.title, "title list of word \(word)")
