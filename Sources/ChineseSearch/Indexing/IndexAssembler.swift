@@ -199,11 +199,15 @@ struct IndexAssembler {
             tfs.append(tf)
             positionStarts.append(UInt32(positionsSpill.count - termPositionsBase))
             if titleTF > 0 { titleDocs.append(doc); titleTFs.append(titleTF) }
-            var o = offset
-            for _ in 0..<tf {
-                positionsSpill.varint(terms.varint(at: &o)!)
+            // Runs store positions exactly as the file does (LEB128 gaps, the first from 0): copy the bytes.
+            var end = offset
+            var remaining = tf
+            while remaining > 0 {
+                if terms[end] < 0x80 { remaining -= 1 }
+                end += 1
             }
-            return o
+            positionsSpill.append(terms.slice(offset, end - offset)!)
+            return end
         }
     }
 
