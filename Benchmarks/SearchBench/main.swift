@@ -1,5 +1,5 @@
 // Dispatches `search-bench COMMAND …` to one file per measured thing (or generated input).
-// Commands: corpus (synthetic corpus), queries (query set from a corpus), tokenizer (tokenizer MB/s).
+// Commands: corpus (synthetic corpus), queries (query set), tokenizer (tokenizer MB/s), run (our engine's harness).
 // Watch: errors print once as `search-bench: message` and exit 2 for usage, 1 otherwise.
 import Foundation
 
@@ -7,6 +7,7 @@ let usage = """
 usage: search-bench corpus  --mb 100 --out DIR [--seed 1] [--force]
        search-bench queries --corpus DIR --out FILE [--seed 1] [--per-class 150]
        search-bench tokenizer [PATH]
+       search-bench run     --corpus DIR --queries FILE --out JSON [--index PATH] [--threads N]
 """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -15,6 +16,8 @@ do {
     case "corpus": try CorpusGenerator.run(arguments: Array(arguments.dropFirst()))
     case "queries": try QueryGenerator.run(arguments: Array(arguments.dropFirst()))
     case "tokenizer": try TokenizerBenchmark.run(arguments: Array(arguments.dropFirst()))
+    case "run": try EngineBenchmark.run(arguments: Array(arguments.dropFirst()))
+    case "build-once": try EngineBenchmark.buildOnce(arguments: Array(arguments.dropFirst()))
     case "-h", "--help", "help": print(usage)
     default:
         FileHandle.standardError.write(Data((usage + "\n").utf8))

@@ -225,9 +225,11 @@ def emit(report):
     sys.stdout.write("\n")
 
 
-def arguments(description):
+def arguments(description, tokens=False):
     import argparse
     parser = argparse.ArgumentParser(description=description)
+    if tokens:
+        parser.add_argument("--tokens", choices=["ngram", "bigram"], default="ngram")
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--queries", required=True)
     parser.add_argument("--index", required=True, help="index folder (replaced)")

@@ -1,33 +1,38 @@
 #!/usr/bin/env python3
 # Measures Tantivy (tantivy-py): indexing time and size, and top-10 mode-any query latency per class.
-# Corpus: a folder in the Corpus/ shape (title + body text); tokens: Tantivy's own n-gram tokenizer, 1–2 characters.
+# Corpus: a folder in the Corpus/ shape (title + body text); tokens: its n-gram tokenizer (1–2) or our bigrams.
 # Watch: single characters are its slow-ish case; Python adds ~10 µs per query to every figure (the same for all).
-"""Usage: tantivy_bench.py --corpus DIR --queries FILE --index DIR [--threads N]
+"""Usage: tantivy_bench.py --corpus DIR --queries FILE --index DIR [--threads N] [--tokens ngram|bigram]
 
-Tokenizer: ngram(min 1, max 2) + lowercase: every character and every pair of adjacent characters, the closest
-Tantivy offers to our bigrams + run-end tokens without Python tokenizing 100 MB (it also indexes punctuation n-grams).
-Queries (mode any): one-character CJK runs as the unigram, longer runs as their bigrams, all SHOULD clauses
-(BM25, top 10, count=False so block-max WAND may prune). Text is NFKC/lower/traditional-folded before indexing,
-as ours is.
+--tokens ngram (default): Tantivy's ngram(min 1, max 2) + lowercase: every character and every pair of adjacent
+characters (punctuation included), tokenized inside Tantivy. Queries (mode any): one-character CJK runs as the
+unigram, longer runs as their bigrams, all SHOULD clauses (BM25, top 10, count=False so block-max WAND may prune).
+--tokens bigram: our exact token stream (bigrams + run-end characters + words) written by Python, split by the
+whitespace tokenizer; a lone character is a regex query `的.*` (every token starting with it), as ours does.
+Text is NFKC/lower/traditional-folded before indexing, as ours is.
 """
-import os, shutil, sys, time
+import os, re, shutil, sys, time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common
 import tantivy
 
 
 def main():
-    args = common.arguments("Tantivy benchmark")
+    args = common.arguments("Tantivy benchmark", tokens=True)
     t0 = time.perf_counter()
     docs, corpus_bytes = common.read_corpus(args.corpus)
-    docs = [(path, common.normalize(text)) for path, text in docs]
+    if args.tokens == "bigram":
+        docs = [(path, " ".join(common.bigram_tokens(text))) for path, text in docs]
+    else:
+        docs = [(path, common.normalize(text)) for path, text in docs]
+    tokenizer_name = "ngram12" if args.tokens == "ngram" else "whitespace"
     prep_seconds = time.perf_counter() - t0
 
     shutil.rmtree(args.index, ignore_errors=True)
     os.makedirs(args.index)
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("path", stored=True, tokenizer_name="raw")
-    builder.add_text_field("text", stored=False, tokenizer_name="ngram12", index_option="position")
+    builder.add_text_field("text", stored=False, tokenizer_name=tokenizer_name, index_option="position")
     schema = builder.build()
     index = tantivy.Index(schema, path=args.index)
     analyzer = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.ngram(min_gram=1, max_gram=2, prefix_only=False)) \
@@ -48,9 +53,14 @@ def main():
     index.register_tokenizer("ngram12", analyzer)
     searcher = index.searcher()
 
+    def clause(term, prefix):
+        if prefix and args.tokens == "bigram":
+            return tantivy.Query.regex_query(schema, "text", re.escape(term) + ".*")
+        return tantivy.Query.term_query(schema, "text", term)
+
     def search(query):
         terms = common.query_terms(query)
-        clauses = [(tantivy.Occur.Should, tantivy.Query.term_query(schema, "text", t)) for t, _ in terms]
+        clauses = [(tantivy.Occur.Should, clause(t, prefix)) for t, prefix in terms]
         if not clauses:
             return 0
         return len(searcher.search(tantivy.Query.boolean_query(clauses), limit=10, count=False).hits)
@@ -61,8 +71,9 @@ def main():
     latency = common.run_queries(queries, search)
 
     common.emit({
-        "engine": "tantivy", "version": getattr(tantivy, "__version__", "?"),
-        "tokenizer": "ngram 1-2 (Tantivy's own), lowercase; input NFKC + traditional folded",
+        "engine": "tantivy" if args.tokens == "ngram" else "tantivy-bigram", "version": getattr(tantivy, "__version__", "?"),
+        "tokenizer": ("ngram 1-2 (Tantivy's own), lowercase; input NFKC + traditional folded" if args.tokens == "ngram"
+                      else "our bigrams + run-end tokens, pre-tokenized in Python; whitespace tokenizer; 的.* regex"),
         "documents": searcher.num_docs, "corpus_bytes": corpus_bytes, "threads": args.threads,
         "prep_seconds": prep_seconds,
         "index_seconds": index_seconds,
