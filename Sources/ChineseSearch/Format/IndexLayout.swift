@@ -21,8 +21,12 @@ enum IndexLayout {
 
     /// Bytes of one document record.
     static let documentRecordSize = 40
-    /// Bytes of one dictionary entry (CJK, word and character dictionaries alike): the term's postings offset.
+    /// Bytes of one word dictionary entry: the term's postings offset.
     static let termEntrySize = 8
+    /// Bytes of one CJK token entry: its offset from its character's `tokensBase`.
+    static let cjkEntrySize = 4
+    /// Bytes of one character entry: list offset u64, tokensBase u64, firstToken u32, 0 u32.
+    static let charEntrySize = 24
     /// Bytes of the meta section.
     static let metaSize = 64
 }

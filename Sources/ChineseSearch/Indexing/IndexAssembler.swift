@@ -35,8 +35,10 @@ struct IndexAssembler {
     private var titleDocs: [UInt32] = []
     private var titleTFs: [UInt32] = []
 
-    // Single-character accumulation.
+    // Single-character accumulation, and where the current character's tokens begin (number, postings offset).
     private var currentChar: UInt32 = 0
+    private var charFirstToken = 0
+    private var charTokensBase: UInt64 = 0
     private var charTF: [UInt32] = []
     private var charTitleTF: [UInt32] = []
     private var charTouched: [UInt32] = []
@@ -145,8 +147,12 @@ struct IndexAssembler {
             if !first.isWord {
                 // Close the previous character's single-character lists before this term reuses the scratch lists.
                 let c = CJKKey.first(first.key)
-                if haveChar && c != currentChar { try flushCharacter(postingsStart: postingsStart) }
-                currentChar = c
+                if !haveChar || c != currentChar {
+                    if haveChar { try flushCharacter(postingsStart: postingsStart) }
+                    currentChar = c
+                    charFirstToken = counts.cjk
+                    charTokensBase = UInt64(file.offset - postingsStart)
+                }
                 haveChar = true
             }
             docs.removeAll(keepingCapacity: true); tfs.removeAll(keepingCapacity: true)
@@ -182,8 +188,12 @@ struct IndexAssembler {
                 wordTerms.u64(entry)
                 counts.word += 1
             } else {
-                cjkKeys.u64(key)
-                cjkTerms.u64(entry)
+                let relative = entry - charTokensBase
+                guard relative <= UInt64(UInt32.max) else {
+                    throw IndexError.limitExceeded(detail: "the lists of the tokens beginning with one character pass 4 GiB")
+                }
+                cjkKeys.u32(CJKKey.second(key))
+                cjkTerms.u32(UInt32(relative))
                 counts.cjk += 1
             }
         }
@@ -260,6 +270,9 @@ struct IndexAssembler {
         let entry = try writeLists(postingsStart: postingsStart, positionsOffset: 0, withPositions: false)
         charKeys.u32(currentChar)
         charTerms.u64(entry)
+        charTerms.u64(charTokensBase)
+        charTerms.u32(UInt32(charFirstToken))
+        charTerms.u32(0)
         counts.char += 1
     }
 }

@@ -185,7 +185,7 @@ extension IndexDamageTests {
             if CJKKey.second(key) != 0 { s.unicodeScalars.append(Unicode.Scalar(CJKKey.second(key))!) }
             return s
         }
-        let charKey = { (i: Int) in String(Unicode.Scalar(reader.charKeys.u32Unchecked(at: i * 4))!) }
+        let charKey = { (i: Int) in String(Unicode.Scalar(reader.charKey(at: i))!) }
         // (section, entry, the query that reads it): the first entry and the one with the longest list.
         var targets: [(String, Int, String)] = []
         for i in Set([0, longest(stats.cjkTermCount, reader.cjkEntry)]) { targets.append(("CJK term entries", i, cjkText(i))) }
@@ -205,18 +205,33 @@ extension IndexDamageTests {
         var cases = 0
         for (name, entry, query) in targets {
             let s = try XCTUnwrap(sections.first { $0.name == name })
-            // A dictionary entry is the u64 offset of the term's header in the postings section.
-            let entryOffset = s.offset + entry * 8
-            for value in extremes {
-                var bytes = original
-                for i in 0..<8 { bytes[entryOffset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
-                cases += 1
-                try exercise(bytes, "\(name) entry \(entry) (\(query)) offset = \(value)",
-                             queries: [query, query + " " + query, "\"\(query)\""])
+            // The fields of a dictionary entry (offset in its section, width): a CJK token's u32 offset from its
+            // character's base; a word's u64 term offset; a character's list offset, tokens base and first token.
+            let fields: [(Int, Int)]
+            let header: Int
+            switch name {
+            case "CJK term entries":
+                fields = [(entry * 4, 4)]
+                header = postings.offset + Int(reader.cjkTermOffset(entry))
+            case "word term entries":
+                fields = [(entry * 8, 8)]
+                header = postings.offset + Int(reader.wordTermOffset(entry))
+            default:
+                fields = [(entry * 24, 8), (entry * 24 + 8, 8), (entry * 24 + 16, 4)]
+                header = postings.offset + Int(reader.charTermOffset(entry))
+            }
+            for (field, width) in fields {
+                for value in extremes {
+                    var bytes = original
+                    for i in 0..<width { bytes[s.offset + field + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+                    if bytes == original { continue }
+                    cases += 1
+                    try exercise(bytes, "\(name) entry \(entry) (\(query)) field @\(field) = \(value)",
+                                 queries: [query, query + " " + query, "\"\(query)\""])
+                }
             }
             // The header's varints (df, titleDf, text list bytes, positions offset), overwritten from each of its
             // first four bytes on.
-            let header = postings.offset + Int(original.withUnsafeBytes { $0.load(fromByteOffset: entryOffset, as: UInt64.self) })
             for start in 0..<4 {
                 for pattern in headerPatterns {
                     var bytes = original
