@@ -73,6 +73,7 @@ final class QueryExecution {
             for t in clause[0].tokens where seen.insert(t).inserted { required.append(text[t]!) }
         }
         required.sort { $0.df < $1.df }
+        let scoring = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }.map(bounds)
         let drivers: [PostingsCursor]
         if required.isEmpty {
             // Only OR clauses: the candidates are the union, over the first clause's terms, of each term's rarest list.
@@ -108,6 +109,9 @@ final class QueryExecution {
             guard plan.clauses.allSatisfy({ clause in clause.contains { matches($0, doc) } }),
                   !plan.excluded.contains(where: { matches($0, doc) }) else { continue }
             total += 1
+            // Every match counts, but one that cannot beat the k-th best score is not scored.
+            let threshold = top.threshold
+            if threshold > -.infinity && bound(doc, scoring) * slack <= threshold { continue }
             top.offer(ScoredDocument(score: score(doc), doc: doc))
         }
         return (top.sorted(), total)
@@ -169,24 +173,8 @@ final class QueryExecution {
         var top = TopK(k: options.top)
         var total = 0
         let live = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }
-        var order = live.map { OptionalToken(token: $0, cursor: text[$0]!) }
-        let stats = reader.statistics
-        for i in order.indices {
-            let token = plan.tokens[order[i].token]
-            let c = order[i].cursor
-            c.advance(to: range.lowerBound)
-            var titleBound = 0.0
-            if let t = title[order[i].token] {
-                titleBound = options.titleWeight * options.bm25.score(
-                    tf: Double(t.listMaxTF()), idf: token.titleIdf, length: Double(stats.minTitleLength), averageLength: averageTitle)
-            }
-            order[i].idf = token.idf
-            order[i].titleBound = titleBound
-            order[i].listBound = options.bm25.score(tf: Double(c.listMaxTF()), idf: token.idf,
-                                                    length: Double(stats.minTextLength), averageLength: averageText) + titleBound
-        }
-        // Scores are compared to bounds with a little slack, so rounding can never prune a true candidate.
-        let slack = 1 + 1e-9
+        var order = live.map(bounds)
+        for o in order { o.cursor.advance(to: range.lowerBound) }
         while true {
             order.sort { $0.cursor.doc < $1.cursor.doc }
             let threshold = top.threshold
@@ -233,6 +221,36 @@ final class QueryExecution {
             for i in 0..<atPivot { order[i].cursor.next() }
         }
         return (top.sorted(), total)
+    }
+
+    /// Scores are compared to bounds with a little slack, so rounding can never prune a true candidate.
+    private let slack = 1 + 1e-9
+
+    /// Token `t`'s cursor with its score bounds: over its whole list (its largest tf at the corpus's shortest
+    /// field), and the title part (the same for the title list, times the title weight).
+    private func bounds(_ t: Int) -> OptionalToken {
+        let token = plan.tokens[t]
+        let cursor = text[t]!
+        let stats = reader.statistics
+        var titleBound = 0.0
+        if let title = title[t] {
+            titleBound = options.titleWeight * options.bm25.score(tf: Double(title.listMaxTF()), idf: token.titleIdf,
+                                                                  length: Double(stats.minTitleLength), averageLength: averageTitle)
+        }
+        let listBound = options.bm25.score(tf: Double(cursor.listMaxTF()), idf: token.idf,
+                                           length: Double(stats.minTextLength), averageLength: averageText) + titleBound
+        return OptionalToken(token: t, cursor: cursor, idf: token.idf, titleBound: titleBound, listBound: listBound)
+    }
+
+    /// The most `doc` can score: block bounds of the tokens whose cursors stand on it, list bounds of those
+    /// behind it, nothing for those past it.
+    private func bound(_ doc: UInt32, _ tokens: [OptionalToken]) -> Double {
+        var sum = 0.0
+        for o in tokens {
+            let at = o.cursor.doc
+            sum += at == doc ? blockBound(o) : (at < doc ? o.listBound : 0)
+        }
+        return sum
     }
 
     /// The most a document in `o`'s current block can score from `o`'s token.
