@@ -12,6 +12,8 @@ final class QueryExecution {
     private var text: [PostingsCursor?]
     private var title: [PostingsCursor?]
     private var prefixCursors: [Int: [PostingsCursor]] = [:]
+    /// Scratch of the positional check: candidate start positions.
+    private var starts: [UInt32] = []
     private let averageText: Double
     private let averageTitle: Double
     /// True when a cursor found a damaged list.
@@ -126,16 +128,31 @@ final class QueryExecution {
             if c.doc != doc { return false }
         }
         if term.tokens.count == 1 { return true }
-        var first: [UInt32] = []
-        positions(of: term.tokens[0], doc) { first.append($0); return true }
-        var candidates = first
-        for (offset, t) in term.tokens.enumerated().dropFirst() {
-            var here: [UInt32] = []
-            positions(of: t, doc) { here.append($0); return true }
-            candidates = candidates.filter { p in binarySearch(here, p + UInt32(offset)) }
-            if candidates.isEmpty { return false }
+        // Start positions p where element i stands at p + i: seeded from the element with the lowest tf, then
+        // narrowed by one merge pass over each other element's positions, stopping as soon as none is left.
+        var base = 0
+        for (i, t) in term.tokens.enumerated() where text[t]!.tf < text[term.tokens[base]]!.tf { base = i }
+        starts.removeAll(keepingCapacity: true)
+        positions(of: term.tokens[base], doc) { q in
+            if q >= UInt32(base) { starts.append(q - UInt32(base)) }
+            return true
         }
-        return true
+        for (offset, t) in term.tokens.enumerated() where offset != base && !starts.isEmpty {
+            var read = 0, kept = 0
+            positions(of: t, doc) { q in
+                guard q >= UInt32(offset) else { return true }
+                let p = q - UInt32(offset)
+                while read < starts.count && starts[read] < p { read += 1 }
+                if read < starts.count && starts[read] == p {
+                    starts[kept] = p
+                    kept += 1
+                    read += 1
+                }
+                return read < starts.count
+            }
+            starts.removeSubrange(kept...)
+        }
+        return !starts.isEmpty
     }
 
     /// The positions of token `t` in `doc` (its cursor must be on `doc`), ascending.
@@ -156,15 +173,6 @@ final class QueryExecution {
         }
         all.sort()
         for p in all where !body(p) { return }
-    }
-
-    private func binarySearch(_ a: [UInt32], _ v: UInt32) -> Bool {
-        var low = 0, high = a.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if a[mid] < v { low = mid + 1 } else { high = mid }
-        }
-        return low < a.count && a[low] == v
     }
 
     // MARK: Mode any
