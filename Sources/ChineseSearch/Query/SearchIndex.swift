@@ -20,6 +20,9 @@ public final class SearchIndex: Sendable {
         reader = try IndexReader(file: MappedFile(borrowing: owner.bytes, owner: owner), path: "(memory)")
     }
 
+    /// Fewest documents a part of a split query gets.
+    static let minimumPartSize = 4096
+
     /// Documents in the index.
     public var documentCount: Int { reader.statistics.documentCount }
 
@@ -51,7 +54,9 @@ public final class SearchIndex: Sendable {
             throw IndexError.corrupt(path: reader.path, detail: "a dictionary entry read by this query does not decode")
         }
         let n = UInt32(documentCount)
-        let parts = max(1, min(options.parallelism, Int(n / 4096) + 1))
+        // Split only where each part keeps at least `minimumPartSize` documents: below that, threads cost more
+        // than they save.
+        let parts = max(1, min(options.parallelism, Int(n) / Self.minimumPartSize))
         var results = [(hits: [ScoredDocument], total: Int, damaged: Bool, pruned: Bool)](
             repeating: ([], 0, false, false), count: parts)
         if parts == 1 {

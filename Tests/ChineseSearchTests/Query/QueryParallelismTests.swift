@@ -2,8 +2,8 @@ import XCTest
 import ChineseSearch
 
 /// One query split over threads (`SearchOptions.parallelism`) gives exactly the sequential results.
-/// A query splits only above 4096 documents per part, so the corpus here has 9000 small documents: two and
-/// three parts. Its frequent tokens have lists of thousands of documents, so skipping over blocks is
+/// A query splits only where every part keeps 4096 documents (`SearchIndex.minimumPartSize`), so the
+/// corpus here is large enough for two and three parts. Its frequent tokens have lists of thousands of documents, so skipping over blocks is
 /// exercised too, and a sample of queries is checked against the reference.
 final class QueryParallelismTests: XCTestCase {
     private let indexes = TemporaryIndexes()
@@ -15,7 +15,7 @@ final class QueryParallelismTests: XCTestCase {
 
     private func largeCorpus() -> (documents: [SourceDocument], generator: RandomCorpus) {
         var generator = RandomCorpus(seed: 9000)
-        let documents = generator.corpus(count: 9000, bodySegments: 2...8)
+        let documents = generator.corpus(count: 12_300, bodySegments: 2...8)
         return (documents, generator)
     }
 
