@@ -2,8 +2,8 @@ import XCTest
 import ChineseSearch
 
 /// One query split over threads (`SearchOptions.parallelism`) gives exactly the sequential results.
-/// A query splits only where every part keeps 4096 documents (`SearchIndex.minimumPartSize`), so the
-/// corpus here is large enough for two and three parts. Its frequent tokens have lists of thousands of documents, so skipping over blocks is
+/// A query splits only where every part keeps 4096 documents (`SearchIndex.minimumPartSize`) and its lists
+/// hold 8192 postings (`minimumSplitPostings`), so the corpus here is large enough for two and three parts. Its frequent tokens have lists of thousands of documents, so skipping over blocks is
 /// exercised too, and a sample of queries is checked against the reference.
 final class QueryParallelismTests: XCTestCase {
     private let indexes = TemporaryIndexes()
