@@ -137,7 +137,7 @@ struct IndexAssembler {
     private mutating func writePostings() throws(IndexError) {
         file.begin(.postings)
         let postingsStart = file.offset
-        var heap = RunReaderHeap()
+        var heap = BinaryHeap<RunTermReader.MergeOrder>()
         for (i, run) in runs.enumerated() {
             let reader = RunTermReader(run: run, runIndex: i, documentBase: bases[i])
             if reader.valid { heap.push(reader) }
@@ -166,7 +166,7 @@ struct IndexAssembler {
                 wordOffsets.u64(UInt64(wordBytes.count))
             }
             collect(&first)
-            while let top = heap.peek(), RunTermReader.compareTerms(top, first) == 0 {
+            while let top = heap.first, RunTermReader.compareTerms(top, first) == 0 {
                 var next = heap.pop()!
                 collect(&next)
                 next.advance()
