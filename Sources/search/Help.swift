@@ -38,7 +38,8 @@ enum Help {
       --json              one JSON object per query, on one line
       --explain           per hit, each token's tf, df, idf, field length and contribution
       --batch FILE|-      one query per line, answered in input order
-      --threads N         worker threads for --batch (default: every core)
+      --threads N         worker threads: for --batch, queries run at once; for one query, the parts a
+                          big index is split into (default: every core)
     """
 
     static let analyze = """

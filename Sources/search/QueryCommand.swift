@@ -30,7 +30,10 @@ enum QueryCommand {
             return failed ? 2 : (found ? 0 : 1)
         }
         guard !args.positional.isEmpty else { throw UsageError("query needs query text: search query \"北汽 工厂\"") }
-        let results = try index.search(args.positional.joined(separator: " "), options: options)
+        // One query may use every core: above a size threshold it is split into document ranges.
+        var single = options
+        single.parallelism = try args.int("--threads", default: ProcessInfo.processInfo.activeProcessorCount, minimum: 1)
+        let results = try index.search(args.positional.joined(separator: " "), options: single)
         emit(results, json: json, explain: explain)
         return results.total > 0 ? 0 : 1
     }

@@ -19,7 +19,8 @@ struct TokenAssembler {
     private var currentEnd = 0
 
     private var inWord = false
-    /// Whether the word contains a composing scalar, so that only Foundation's NFKC can give its normal form.
+    /// Whether the word contains a composing scalar, so that only NFKC of the whole word (Foundation's ICU
+    /// transform) gives its normal form.
     private var wordNeedsComposition = false
     private var wordStart = 0
     private var wordEnd = 0
@@ -52,7 +53,7 @@ struct TokenAssembler {
 
     /// Feeds one normalized scalar.
     @inline(__always)
-    mutating func feedSingle<S: TokenSink>(entry: UInt32, start: Int, end: Int, into sink: inout S) {
+    private mutating func feedSingle<S: TokenSink>(entry: UInt32, start: Int, end: Int, into sink: inout S) {
         let value = entry & FoldingTable.scalarMask
         if entry & FoldingTable.composingFlag != 0 && cjkLength > 0, let composite = table.compose(current, value) {
             current = composite
@@ -81,9 +82,38 @@ struct TokenAssembler {
         }
     }
 
+    /// Reads a run of ASCII letters and digits starting at `start`, which must be one: appends it lowercased to the
+    /// current word (starting one, and ending a CJK run, if needed) and returns the offset after it.
+    @inline(__always)
+    mutating func asciiWord<S: TokenSink>(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, into sink: inout S) -> Int {
+        if cjkLength > 0 { endCJKRun(into: &sink) }
+        if !inWord {
+            inWord = true
+            wordStart = start
+        }
+        let ascii = table.asciiBytes
+        var i = start
+        var folded = ascii[Int(p[i])]
+        repeat {
+            word.append(byte: folded)
+            i += 1
+            if i == n { break }
+            folded = ascii[Int(p[i])]
+        } while folded &- 1 < 0x7F   // 1...0x7F: a folded ASCII letter or digit
+        wordEnd = i
+        return i
+    }
+
+    /// Feeds an entry that is one non-composing CJK scalar (see `FoldingTable.kindMask`).
+    @inline(__always)
+    mutating func plainCJK<S: TokenSink>(_ entry: UInt32, start: Int, end: Int, into sink: inout S) {
+        if inWord { endWord(into: &sink) }
+        cjk(entry & FoldingTable.scalarMask, start: start, end: end, into: &sink)
+    }
+
     /// Feeds a CJK scalar.
     @inline(__always)
-    mutating func cjk<S: TokenSink>(_ value: UInt32, start: Int, end: Int, into sink: inout S) {
+    private mutating func cjk<S: TokenSink>(_ value: UInt32, start: Int, end: Int, into sink: inout S) {
         if cjkLength > 1 {
             sink.cjk(key: CJKKey.make(previous, current), position: position, start: previousStart, end: currentEnd)
             position += 1
@@ -126,10 +156,13 @@ struct TokenAssembler {
         inWord = false
     }
 
-    /// The slow path for words with combining marks (e + ◌́ → é): Foundation's NFKC, then the fold of each scalar.
+    /// The slow path for words with combining marks (e + ◌́ → é): NFKC through Foundation's ICU transform, then the
+    /// fold of each scalar. (Not `precomposedStringWithCompatibilityMapping`: on Linux it composes a supplementary
+    /// starter as if it were its low 16 bits, U+10041 + ◌́ → Á.)
     @inline(never)
     private func composeWord(_ folded: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let composed = String(decoding: folded, as: UTF8.self).precomposedStringWithCompatibilityMapping
+        let text = String(decoding: folded, as: UTF8.self)
+        let composed = text.applyingTransform(StringTransform("Any-NFKC"), reverse: false) ?? text
         var result: [UInt8] = []
         result.reserveCapacity(folded.count)
         for scalar in composed.unicodeScalars {

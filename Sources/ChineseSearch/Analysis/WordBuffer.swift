@@ -17,6 +17,14 @@ struct WordBuffer {
 
     mutating func removeAll() { count = 0 }
 
+    /// Appends one byte.
+    @inline(__always)
+    mutating func append(byte: UInt8) {
+        if count == capacity { grow() }
+        base[count] = byte
+        count += 1
+    }
+
     /// Appends the UTF-8 of a scalar.
     @inline(__always)
     mutating func append(scalar value: UInt32) {

@@ -24,13 +24,30 @@ struct ByteWriter {
     }
 
     /// LEB128: 7 bits a byte, low bits first, high bit set on every byte but the last.
-    mutating func varint(_ value: UInt64) {
-        var v = value
-        while v >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-            v >>= 7
+    /// Values below 2^56 are assembled in a register and appended at once.
+    @inline(__always) mutating func varint(_ value: UInt64) {
+        if value < 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: value))
+            return
         }
-        bytes.append(UInt8(v))
+        var v = value
+        if v >= 1 << 56 {
+            while v >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+                v >>= 7
+            }
+            bytes.append(UInt8(v))
+            return
+        }
+        var packed: UInt64 = 0
+        var n = 0
+        while v >= 0x80 {
+            packed |= UInt64(UInt8(truncatingIfNeeded: v) | 0x80) << UInt64(8 * n)
+            v >>= 7
+            n += 1
+        }
+        packed |= v << UInt64(8 * n)
+        withUnsafeBytes(of: packed.littleEndian) { bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[0...n])) }
     }
 
     mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }

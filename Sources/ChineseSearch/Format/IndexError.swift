@@ -14,6 +14,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case corrupt(path: String, detail: String)
     /// A checksum does not match the bytes it covers.
     case checksumMismatch(path: String, section: String)
+    /// The corpus needs more than this format version can address.
+    case limitExceeded(detail: String)
 
     /// A message a user can act on.
     public var description: String {
@@ -30,6 +32,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
             return "index file '\(path)' has format version \(found), this build reads version \(supported); rebuild it with `search index`"
         case .corrupt(let path, let detail):
             return "index file '\(path)' is damaged: \(detail); rebuild it with `search index`"
+        case .limitExceeded(let detail):
+            return "the index cannot be written: \(detail)"
         case .checksumMismatch(let path, let section):
             return "index file '\(path)' is damaged: checksum of section '\(section)' does not match; rebuild it with `search index`"
         }

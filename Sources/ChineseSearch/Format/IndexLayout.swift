@@ -21,8 +21,12 @@ enum IndexLayout {
 
     /// Bytes of one document record.
     static let documentRecordSize = 40
-    /// Bytes of one term entry (CJK, word and character dictionaries alike).
-    static let termEntrySize = 32
+    /// Bytes of one word dictionary entry: the term's postings offset.
+    static let termEntrySize = 8
+    /// Bytes of one CJK token entry: its offset from its character's `tokensBase`.
+    static let cjkEntrySize = 4
+    /// Bytes of one character entry: list offset u64, tokensBase u64, firstToken u32, 0 u32.
+    static let charEntrySize = 24
     /// Bytes of the meta section.
     static let metaSize = 64
 }
@@ -106,34 +110,48 @@ public struct IndexStatistics: Sendable, Equatable {
     }
 }
 
-/// One dictionary entry: where a term's lists are and how many documents they hold.
+/// Where a term's lists are and how many documents they hold, decoded from the term's header.
 ///
+/// A dictionary entry is only the u64 offset of the term in the postings section; there the term begins with
 /// ```
-/// TermEntry --> df u32, titleDf u32, postingsOffset u64, titlePostingsOffset u64, positionsOffset u64   (32 bytes)
+/// TermHeader --> df varint, titleDf varint, textListBytes varint, positionsOffset varint
+/// Term       --> TermHeader, PostingsList(text field, df documents), PostingsList(title field, titleDf documents)?
 /// ```
-/// Offsets count from the start of the postings (resp. positions) section. A list with `titleDf == 0` has no
-/// title postings; character entries have no positions.
+/// `positionsOffset` counts from the start of the positions section (0 for single-character lists, which have
+/// no positions); the title list follows the text list and is absent when `titleDf` is 0. Variable-length
+/// headers keep the dictionary at 8 bytes a term, where fixed 32-byte entries were most of the file.
 struct TermEntry: Equatable {
     var df: UInt32
     var titleDf: UInt32
+    /// Where the text-field list starts in the postings section.
     var postingsOffset: UInt64
+    /// Where the title-field list starts (meaningful when `titleDf > 0`).
     var titlePostingsOffset: UInt64
     var positionsOffset: UInt64
+    /// True when the header could not be decoded; cursors on it report damage.
+    var damaged = false
 
-    func encode(into w: inout ByteWriter) {
-        w.u32(df); w.u32(titleDf); w.u64(postingsOffset); w.u64(titlePostingsOffset); w.u64(positionsOffset)
+    /// Appends the header for lists of `df`/`titleDf` documents whose text list takes `textListBytes`.
+    static func encodeHeader(df: Int, titleDf: Int, textListBytes: Int, positionsOffset: Int, into w: inout ByteWriter) {
+        w.varint(UInt64(df)); w.varint(UInt64(titleDf)); w.varint(UInt64(textListBytes)); w.varint(UInt64(positionsOffset))
     }
 
-    init(df: UInt32, titleDf: UInt32, postingsOffset: UInt64, titlePostingsOffset: UInt64, positionsOffset: UInt64) {
+    /// Decodes the header at `offset` of the postings section; a damaged entry when it does not decode.
+    init(postings: UnsafeRawBufferPointer, offset: UInt64) {
+        var o = Int(clamping: offset)
+        guard offset < UInt64(postings.count), let df = postings.varint(at: &o), let titleDf = postings.varint(at: &o),
+              let textBytes = postings.varint(at: &o), let positions = postings.varint(at: &o),
+              df > 0, df <= UInt64(UInt32.max), titleDf <= df, textBytes <= UInt64(postings.count) else {
+            self.init(df: 0, titleDf: 0, postingsOffset: 0, titlePostingsOffset: 0, positionsOffset: 0, damaged: true)
+            return
+        }
+        self.init(df: UInt32(df), titleDf: UInt32(titleDf), postingsOffset: UInt64(o),
+                  titlePostingsOffset: UInt64(o) + textBytes, positionsOffset: positions)
+    }
+
+    init(df: UInt32, titleDf: UInt32, postingsOffset: UInt64, titlePostingsOffset: UInt64, positionsOffset: UInt64,
+         damaged: Bool = false) {
         self.df = df; self.titleDf = titleDf; self.postingsOffset = postingsOffset
-        self.titlePostingsOffset = titlePostingsOffset; self.positionsOffset = positionsOffset
-    }
-
-    /// Decodes entry `index` of a section whose size was checked to hold it.
-    init(_ section: UnsafeRawBufferPointer, index: Int) {
-        let o = index * IndexLayout.termEntrySize
-        self.init(df: section.u32Unchecked(at: o), titleDf: section.u32Unchecked(at: o + 4),
-                  postingsOffset: section.u64Unchecked(at: o + 8), titlePostingsOffset: section.u64Unchecked(at: o + 16),
-                  positionsOffset: section.u64Unchecked(at: o + 24))
+        self.titlePostingsOffset = titlePostingsOffset; self.positionsOffset = positionsOffset; self.damaged = damaged
     }
 }

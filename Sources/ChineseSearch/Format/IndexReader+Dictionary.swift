@@ -1,32 +1,89 @@
 /// Term lookups, in place on the mapped dictionaries: binary searches, O(log terms), no allocation.
 extension IndexReader {
-    /// The sorted position of CJK key `key`, if present.
-    func cjkIndex(of key: UInt64) -> Int? {
-        let i = cjkLowerBound(key)
-        return i < statistics.cjkTermCount && cjkKeys.u64Unchecked(at: i * 8) == key ? i : nil
-    }
-
-    /// The first position whose key is ≥ `key`.
-    func cjkLowerBound(_ key: UInt64) -> Int {
-        var low = 0, high = statistics.cjkTermCount
+    /// The position of character `c` in the character dictionary, if present.
+    func charIndex(of c: UInt32) -> Int? {
+        var low = 0, high = statistics.charTermCount
         while low < high {
             let mid = (low + high) >> 1
-            if cjkKeys.u64Unchecked(at: mid * 8) < key { low = mid + 1 } else { high = mid }
+            if charKeys.u32Unchecked(at: mid * 4) < c { low = mid + 1 } else { high = mid }
         }
-        return low
+        return low < statistics.charTermCount && charKeys.u32Unchecked(at: low * 4) == c ? low : nil
     }
 
-    /// The positions of every CJK token that begins with `character`: a contiguous range.
+    /// The character at position `index` of the character dictionary.
+    func charKey(at index: Int) -> UInt32 { charKeys.u32Unchecked(at: index * 4) }
+
+    private func charField64(_ index: Int, _ field: Int) -> UInt64 {
+        charTerms.u64Unchecked(at: index * IndexLayout.charEntrySize + field)
+    }
+
+    /// The first CJK token of character `index`, clamped into the token count (a damaged value cannot escape).
+    private func firstToken(_ index: Int) -> Int {
+        if index >= statistics.charTermCount { return statistics.cjkTermCount }
+        return min(Int(charTerms.u32Unchecked(at: index * IndexLayout.charEntrySize + 16)), statistics.cjkTermCount)
+    }
+
+    /// The CJK tokens beginning with character `index`: a contiguous range of token numbers.
+    func tokens(ofCharacter index: Int) -> Range<Int> {
+        let low = firstToken(index), high = firstToken(index + 1)
+        return low <= high ? low..<high : low..<low
+    }
+
+    /// The character owning token `token`: the last character whose first token is ≤ `token`.
+    private func owner(ofToken token: Int) -> Int {
+        var low = 0, high = statistics.charTermCount
+        while low < high {
+            let mid = (low + high) >> 1
+            if firstToken(mid) <= token { low = mid + 1 } else { high = mid }
+        }
+        return max(0, low - 1)
+    }
+
+    /// The token number of CJK key `key`, if present.
+    func cjkIndex(of key: UInt64) -> Int? {
+        guard let c = charIndex(of: CJKKey.first(key)) else { return nil }
+        let range = tokens(ofCharacter: c)
+        let second = CJKKey.second(key)
+        var low = range.lowerBound, high = range.upperBound
+        while low < high {
+            let mid = (low + high) >> 1
+            if cjkKeys.u32Unchecked(at: mid * 4) < second { low = mid + 1 } else { high = mid }
+        }
+        return low < range.upperBound && cjkKeys.u32Unchecked(at: low * 4) == second ? low : nil
+    }
+
+    /// The token numbers of every CJK token that begins with `character`: a contiguous range.
     func cjkRange(startingWith character: UInt32) -> Range<Int> {
-        let range = CJKKey.range(startingWith: character)
-        return cjkLowerBound(range.lowerBound)..<cjkLowerBound(range.upperBound + 1)
+        charIndex(of: character).map(tokens(ofCharacter:)) ?? 0..<0
     }
 
-    /// The key at sorted position `index`.
-    func cjkKey(at index: Int) -> UInt64 { cjkKeys.u64Unchecked(at: index * 8) }
+    /// The key of token `index`. O(log characters).
+    func cjkKey(at index: Int) -> UInt64 {
+        CJKKey.make(charKey(at: owner(ofToken: index)), cjkKeys.u32Unchecked(at: index * 4))
+    }
 
-    /// The entry of the CJK term at `index`.
-    func cjkEntry(_ index: Int) -> TermEntry { TermEntry(cjkTerms, index: index) }
+    /// Where CJK token `index`'s term header is in the postings section: its character's tokens base plus
+    /// its own u32 offset (UInt64.max when a damaged base overflows). O(log characters).
+    func cjkTermOffset(_ index: Int) -> UInt64 {
+        let (offset, overflow) = charField64(owner(ofToken: index), 8)
+            .addingReportingOverflow(UInt64(cjkTerms.u32Unchecked(at: index * IndexLayout.cjkEntrySize)))
+        return overflow ? .max : offset
+    }
+
+    /// Where word term `index`'s header is in the postings section.
+    func wordTermOffset(_ index: Int) -> UInt64 { wordTerms.u64Unchecked(at: index * IndexLayout.termEntrySize) }
+
+    /// Where single-character list `index`'s header is in the postings section.
+    func charTermOffset(_ index: Int) -> UInt64 { charField64(index, 0) }
+
+    /// The entry of CJK token `index`. O(log characters).
+    func cjkEntry(_ index: Int) -> TermEntry { TermEntry(postings: postings, offset: cjkTermOffset(index)) }
+
+    /// The entry of word term `index`.
+    func wordEntry(at index: Int) -> TermEntry { TermEntry(postings: postings, offset: wordTermOffset(index)) }
+
+    /// The entry of single-character list `index`.
+    func charEntry(at index: Int) -> TermEntry { TermEntry(postings: postings, offset: charTermOffset(index)) }
 
     /// The bytes of word term `index`, or nil when its offsets are damaged.
     func wordText(_ index: Int) -> UnsafeRawBufferPointer? {
@@ -44,30 +101,23 @@ extension IndexReader {
             if compareBytes(text, bytes) < 0 { low = mid + 1 } else { high = mid }
         }
         guard low < statistics.wordTermCount, let text = wordText(low), compareBytes(text, bytes) == 0 else { return nil }
-        return TermEntry(wordTerms, index: low)
+        return wordEntry(at: low)
     }
 
     /// The entry of single-character list `character`, if present.
-    func charEntry(_ character: UInt32) -> TermEntry? {
-        var low = 0, high = statistics.charTermCount
-        while low < high {
-            let mid = (low + high) >> 1
-            if charKeys.u32Unchecked(at: mid * 4) < character { low = mid + 1 } else { high = mid }
-        }
-        guard low < statistics.charTermCount, charKeys.u32Unchecked(at: low * 4) == character else { return nil }
-        return TermEntry(charTerms, index: low)
-    }
+    func charEntry(_ character: UInt32) -> TermEntry? { charIndex(of: character).map(charEntry(at:)) }
 
     /// A cursor on the text-field list of `entry` (with positions when the list has them).
     func textCursor(_ entry: TermEntry) -> PostingsCursor {
-        PostingsCursor(postings: postings, listStart: Int(clamping: entry.postingsOffset), df: Int(entry.df),
+        PostingsCursor(postings: postings, listStart: Int(clamping: entry.postingsOffset),
+                       df: entry.damaged ? -1 : Int(entry.df),
                        positions: positions, positionsStart: Int(clamping: entry.positionsOffset),
                        documentCount: statistics.documentCount)
     }
 
     /// A cursor on the title-field list of `entry`, nil when no title holds the term.
     func titleCursor(_ entry: TermEntry) -> PostingsCursor? {
-        guard entry.titleDf > 0 else { return nil }
+        guard entry.titleDf > 0, !entry.damaged else { return nil }
         return PostingsCursor(postings: postings, listStart: Int(clamping: entry.titlePostingsOffset), df: Int(entry.titleDf),
                               positions: positions, positionsStart: 0, documentCount: statistics.documentCount)
     }

@@ -21,25 +21,34 @@ extension IndexReader {
                 throw .corrupt(path: path, detail: "document \(i) points outside its sections")
             }
         }
-        for i in 1..<max(1, stats.cjkTermCount) where cjkKey(at: i - 1) >= cjkKey(at: i) {
-            throw .corrupt(path: path, detail: "CJK term keys are not sorted at entry \(i)")
+        var expectedFirst = 0
+        for c in 0..<stats.charTermCount {
+            let tokens = tokens(ofCharacter: c)
+            if tokens.lowerBound != expectedFirst || tokens.isEmpty || (c > 0 && charKey(at: c - 1) >= charKey(at: c)) {
+                throw .corrupt(path: path, detail: "character \(c) has a bad token range or order")
+            }
+            for i in tokens.dropFirst() where cjkKeys.u32Unchecked(at: (i - 1) * 4) >= cjkKeys.u32Unchecked(at: i * 4) {
+                throw .corrupt(path: path, detail: "CJK term keys are not sorted at entry \(i)")
+            }
+            expectedFirst = tokens.upperBound
         }
+        if expectedFirst != stats.cjkTermCount { throw .corrupt(path: path, detail: "CJK tokens without a character") }
         for i in 0..<stats.cjkTermCount { try verifyLists(cjkEntry(i), positions: true, name: "CJK term \(i)") }
         for i in 0..<stats.wordTermCount {
             guard wordText(i) != nil else { throw .corrupt(path: path, detail: "word term \(i) has bad offsets") }
             if i > 0, compareBytes(wordText(i - 1)!, wordText(i)!) >= 0 {
                 throw .corrupt(path: path, detail: "word terms are not sorted at entry \(i)")
             }
-            try verifyLists(TermEntry(wordTerms, index: i), positions: true, name: "word term \(i)")
+            try verifyLists(wordEntry(at: i), positions: true, name: "word term \(i)")
         }
         for i in 0..<stats.charTermCount {
-            try verifyLists(TermEntry(charTerms, index: i), positions: false, name: "character \(i)")
+            try verifyLists(charEntry(at: i), positions: false, name: "character \(i)")
         }
     }
 
     private func verifyLists(_ entry: TermEntry, positions withPositions: Bool, name: String) throws(IndexError) {
-        guard entry.postingsOffset < UInt64(postings.count), entry.titlePostingsOffset < UInt64(postings.count),
-              entry.positionsOffset <= UInt64(positions.count), entry.df > 0, entry.titleDf <= entry.df else {
+        guard !entry.damaged, entry.titlePostingsOffset < UInt64(postings.count),
+              entry.positionsOffset <= UInt64(positions.count) else {
             throw .corrupt(path: path, detail: "\(name) has an entry outside the postings")
         }
         let text = textCursor(entry)

@@ -92,15 +92,18 @@ final class IndexReader: @unchecked Sendable {
         let entry = IndexLayout.termEntrySize
         let sizes: [(String, Int, Int)] = [
             ("documents", documents.count, stats.documentCount * IndexLayout.documentRecordSize),
-            ("CJK term keys", cjkKeys.count, stats.cjkTermCount * 8),
-            ("CJK term entries", cjkTerms.count, stats.cjkTermCount * entry),
+            ("CJK term keys", cjkKeys.count, stats.cjkTermCount * 4),
+            ("CJK term entries", cjkTerms.count, stats.cjkTermCount * IndexLayout.cjkEntrySize),
             ("word term offsets", wordOffsets.count, (stats.wordTermCount + 1) * 8),
             ("word term entries", wordTerms.count, stats.wordTermCount * entry),
             ("character keys", charKeys.count, stats.charTermCount * 4),
-            ("character entries", charTerms.count, stats.charTermCount * entry),
+            ("character entries", charTerms.count, stats.charTermCount * IndexLayout.charEntrySize),
         ]
         for (name, actual, expected) in sizes where actual != expected {
             throw .corrupt(path: path, detail: "section '\(name)' has \(actual) bytes, meta implies \(expected)")
+        }
+        guard stats.cjkTermCount == 0 || stats.charTermCount > 0 else {
+            throw .corrupt(path: path, detail: "CJK terms without characters")
         }
         guard postings.count >= BitPacking.paddingBytes else {
             throw .corrupt(path: path, detail: "postings section is shorter than its padding")

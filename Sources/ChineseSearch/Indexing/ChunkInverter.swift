@@ -5,8 +5,8 @@ struct ChunkInverter: TokenSink {
     private let analyzer = Analyzer()
     private var table = TermTable()
     private var occurrenceSlot: [UInt32] = []
-    private var occurrenceDoc: [UInt32] = []
-    private var occurrencePosition: [UInt32] = []
+    /// Per occurrence: document << 32 | position.
+    private var occurrenceDocPosition: [UInt64] = []
     private var documents = ByteWriter()
     private var textLengths: [UInt32] = []
     private var titleLengths: [UInt32] = []
@@ -61,8 +61,7 @@ struct ChunkInverter: TokenSink {
 
     @inline(__always) private mutating func record(_ slot: UInt32, position: Int, start: Int) {
         occurrenceSlot.append(slot)
-        occurrenceDoc.append(currentDoc)
-        occurrencePosition.append(UInt32(truncatingIfNeeded: position))
+        occurrenceDocPosition.append(UInt64(currentDoc) << 32 | UInt64(UInt32(truncatingIfNeeded: position)))
         if start < titleByteCount { titleTokens += 1 }
     }
 
@@ -74,20 +73,25 @@ struct ChunkInverter: TokenSink {
         for s in occurrenceSlot { starts[Int(s) + 1] += 1 }
         for i in 0..<termCount { starts[i + 1] += starts[i] }
         var fill = starts
-        var docs = [UInt32](repeating: 0, count: occurrenceSlot.count)
-        var positions = [UInt32](repeating: 0, count: occurrenceSlot.count)
-        for i in 0..<occurrenceSlot.count {
-            let s = Int(occurrenceSlot[i])
-            let at = fill[s]
-            fill[s] = at + 1
-            docs[at] = occurrenceDoc[i]
-            positions[at] = occurrencePosition[i]
+        var sorted = [UInt64](repeating: 0, count: occurrenceSlot.count)
+        occurrenceSlot.withUnsafeBufferPointer { slots in
+            occurrenceDocPosition.withUnsafeBufferPointer { source in
+                sorted.withUnsafeMutableBufferPointer { target in
+                    fill.withUnsafeMutableBufferPointer { fill in
+                        for i in 0..<slots.count {
+                            let s = Int(slots[i])
+                            target[fill[s]] = source[i]
+                            fill[s] += 1
+                        }
+                    }
+                }
+            }
         }
-        occurrenceSlot = []; occurrenceDoc = []; occurrencePosition = []
+        occurrenceSlot = []; occurrenceDocPosition = []
 
         let order = sortedSlots()
         var terms = ByteWriter()
-        terms.reserve(docs.count * 3 + termCount * 12)
+        terms.reserve(sorted.count * 3 + termCount * 12)
         for slot in order {
             if table.isWord(slot) {
                 let bytes = table.wordBytes(slot)
@@ -99,35 +103,37 @@ struct ChunkInverter: TokenSink {
                 terms.u64(table.keys[slot])
             }
             let range = starts[slot]..<starts[slot + 1]
-            var docCount = 0
-            var i = range.lowerBound
-            while i < range.upperBound {
-                docCount += 1
-                let d = docs[i]
-                while i < range.upperBound && docs[i] == d { i += 1 }
-            }
-            terms.varint(UInt64(docCount))
-            i = range.lowerBound
-            var previous: Int64 = -1
-            while i < range.upperBound {
-                let d = docs[i]
-                var j = i
-                var titleTF = 0
-                let titleLength = titleLengths[Int(d)]
-                while j < range.upperBound && docs[j] == d {
-                    if positions[j] < titleLength { titleTF += 1 }
-                    j += 1
+            sorted.withUnsafeBufferPointer { occurrences in
+                var docCount = 0
+                var previousDoc = UInt64.max
+                for i in range where occurrences[i] >> 32 != previousDoc {
+                    docCount += 1
+                    previousDoc = occurrences[i] >> 32
                 }
-                terms.varint(UInt64(Int64(d) - previous - 1))
-                previous = Int64(d)
-                terms.varint(UInt64(j - i))
-                terms.varint(UInt64(titleTF))
-                var lastPosition: UInt32 = 0
-                for k in i..<j {
-                    terms.varint(UInt64(positions[k] - lastPosition))
-                    lastPosition = positions[k]
+                terms.varint(UInt64(docCount))
+                var i = range.lowerBound
+                var previous: Int64 = -1
+                while i < range.upperBound {
+                    let d = occurrences[i] >> 32
+                    var j = i
+                    var titleTF = 0
+                    let titleLength = titleLengths[Int(d)]
+                    while j < range.upperBound && occurrences[j] >> 32 == d {
+                        if UInt32(truncatingIfNeeded: occurrences[j]) < titleLength { titleTF += 1 }
+                        j += 1
+                    }
+                    terms.varint(UInt64(Int64(d) - previous - 1))
+                    previous = Int64(d)
+                    terms.varint(UInt64(j - i))
+                    terms.varint(UInt64(titleTF))
+                    var lastPosition: UInt32 = 0
+                    for k in i..<j {
+                        let p = UInt32(truncatingIfNeeded: occurrences[k])
+                        terms.varint(UInt64(p - lastPosition))
+                        lastPosition = p
+                    }
+                    i = j
                 }
-                i = j
             }
         }
         return Run(documents: documents.bytes, terms: terms.bytes, termCount: termCount,

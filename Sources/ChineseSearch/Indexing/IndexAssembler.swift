@@ -12,6 +12,8 @@ struct IndexAssembler {
     private var titleLengths: [UInt32] = []
     private var encoder = PostingsEncoder()
     private var scratch = ByteWriter()
+    private var titleScratch = ByteWriter()
+    private var header = ByteWriter()
     private let positionsSpill: SpillFile
     /// Where the current term's positions begin in the positions stream.
     private var termPositionsBase = 0
@@ -33,8 +35,10 @@ struct IndexAssembler {
     private var titleDocs: [UInt32] = []
     private var titleTFs: [UInt32] = []
 
-    // Single-character accumulation.
+    // Single-character accumulation, and where the current character's tokens begin (number, postings offset).
     private var currentChar: UInt32 = 0
+    private var charFirstToken = 0
+    private var charTokensBase: UInt64 = 0
     private var charTF: [UInt32] = []
     private var charTitleTF: [UInt32] = []
     private var charTouched: [UInt32] = []
@@ -133,7 +137,7 @@ struct IndexAssembler {
     private mutating func writePostings() throws(IndexError) {
         file.begin(.postings)
         let postingsStart = file.offset
-        var heap = RunReaderHeap()
+        var heap = BinaryHeap<RunTermReader.MergeOrder>()
         for (i, run) in runs.enumerated() {
             let reader = RunTermReader(run: run, runIndex: i, documentBase: bases[i])
             if reader.valid { heap.push(reader) }
@@ -143,8 +147,12 @@ struct IndexAssembler {
             if !first.isWord {
                 // Close the previous character's single-character lists before this term reuses the scratch lists.
                 let c = CJKKey.first(first.key)
-                if haveChar && c != currentChar { try flushCharacter(postingsStart: postingsStart) }
-                currentChar = c
+                if !haveChar || c != currentChar {
+                    if haveChar { try flushCharacter(postingsStart: postingsStart) }
+                    currentChar = c
+                    charFirstToken = counts.cjk
+                    charTokensBase = UInt64(file.offset - postingsStart)
+                }
                 haveChar = true
             }
             docs.removeAll(keepingCapacity: true); tfs.removeAll(keepingCapacity: true)
@@ -158,7 +166,7 @@ struct IndexAssembler {
                 wordOffsets.u64(UInt64(wordBytes.count))
             }
             collect(&first)
-            while let top = heap.peek(), RunTermReader.compareTerms(top, first) == 0 {
+            while let top = heap.first, RunTermReader.compareTerms(top, first) == 0 {
                 var next = heap.pop()!
                 collect(&next)
                 next.advance()
@@ -177,11 +185,15 @@ struct IndexAssembler {
             }
             let entry = try writeLists(postingsStart: postingsStart, positionsOffset: positionsOffset, withPositions: true)
             if isWord {
-                entry.encode(into: &wordTerms)
+                wordTerms.u64(entry)
                 counts.word += 1
             } else {
-                cjkKeys.u64(key)
-                entry.encode(into: &cjkTerms)
+                let relative = entry - charTokensBase
+                guard relative <= UInt64(UInt32.max) else {
+                    throw IndexError.limitExceeded(detail: "the lists of the tokens beginning with one character pass 4 GiB")
+                }
+                cjkKeys.u32(CJKKey.second(key))
+                cjkTerms.u32(UInt32(relative))
                 counts.cjk += 1
             }
         }
@@ -197,18 +209,25 @@ struct IndexAssembler {
             tfs.append(tf)
             positionStarts.append(UInt32(positionsSpill.count - termPositionsBase))
             if titleTF > 0 { titleDocs.append(doc); titleTFs.append(titleTF) }
-            var o = offset
-            for _ in 0..<tf {
-                positionsSpill.varint(terms.varint(at: &o)!)
+            // Runs store positions exactly as the file does (LEB128 gaps, the first from 0): copy the bytes.
+            var end = offset
+            var remaining = tf
+            while remaining > 0 {
+                if terms[end] < 0x80 { remaining -= 1 }
+                end += 1
             }
-            return o
+            positionsSpill.append(terms.slice(offset, end - offset)!)
+            return end
         }
     }
 
-    /// Encodes the scratch lists (text and title) into the postings section.
-    private mutating func writeLists(postingsStart: Int, positionsOffset: Int, withPositions: Bool) throws(IndexError) -> TermEntry {
+    /// Encodes the scratch lists (text and title) behind their term header into the postings section;
+    /// returns the term's offset there (its dictionary entry).
+    private mutating func writeLists(postingsStart: Int, positionsOffset: Int, withPositions: Bool) throws(IndexError) -> UInt64 {
         scratch.bytes.removeAll(keepingCapacity: true)
-        let postingsOffset = file.offset - postingsStart
+        titleScratch.bytes.removeAll(keepingCapacity: true)
+        header.bytes.removeAll(keepingCapacity: true)
+        let termOffset = file.offset - postingsStart
         textLengths.withUnsafeBufferPointer { lengths in
             docs.withUnsafeBufferPointer { d in
                 tfs.withUnsafeBufferPointer { t in
@@ -218,20 +237,21 @@ struct IndexAssembler {
                 }
             }
         }
-        let titleOffset = postingsOffset + scratch.count
         if !titleDocs.isEmpty {
             titleLengths.withUnsafeBufferPointer { lengths in
                 titleDocs.withUnsafeBufferPointer { d in
                     titleTFs.withUnsafeBufferPointer { t in
-                        encoder.encode(docs: d, tfs: t, lengths: lengths, positionsStarts: nil, into: &scratch)
+                        encoder.encode(docs: d, tfs: t, lengths: lengths, positionsStarts: nil, into: &titleScratch)
                     }
                 }
             }
         }
+        TermEntry.encodeHeader(df: docs.count, titleDf: titleDocs.count, textListBytes: scratch.count,
+                               positionsOffset: withPositions ? positionsOffset : 0, into: &header)
+        try file.write(header.bytes)
         try file.write(scratch.bytes)
-        return TermEntry(df: UInt32(docs.count), titleDf: UInt32(titleDocs.count), postingsOffset: UInt64(postingsOffset),
-                         titlePostingsOffset: titleDocs.isEmpty ? 0 : UInt64(titleOffset),
-                         positionsOffset: withPositions ? UInt64(positionsOffset) : 0)
+        try file.write(titleScratch.bytes)
+        return UInt64(termOffset)
     }
 
     /// Writes the single-character lists of `currentChar` from the accumulators and clears them.
@@ -249,7 +269,10 @@ struct IndexAssembler {
         charTouched.removeAll(keepingCapacity: true)
         let entry = try writeLists(postingsStart: postingsStart, positionsOffset: 0, withPositions: false)
         charKeys.u32(currentChar)
-        entry.encode(into: &charTerms)
+        charTerms.u64(entry)
+        charTerms.u64(charTokensBase)
+        charTerms.u32(UInt32(charFirstToken))
+        charTerms.u32(0)
         counts.char += 1
     }
 }

@@ -48,10 +48,13 @@ struct RunTermReader {
         valid = true
     }
 
-    /// Orders two readers by their current term (CJK before words), ties by run.
-    static func precedes(_ a: RunTermReader, _ b: RunTermReader) -> Bool {
-        let c = compareTerms(a, b)
-        return c != 0 ? c < 0 : a.runIndex < b.runIndex
+    /// The merge's heap order: by current term (CJK before words), ties by run, so equal terms come out in
+    /// document order.
+    enum MergeOrder: HeapOrder {
+        static func before(_ a: RunTermReader, _ b: RunTermReader) -> Bool {
+            let c = compareTerms(a, b)
+            return c != 0 ? c < 0 : a.runIndex < b.runIndex
+        }
     }
 
     /// Compares the current terms of two readers.

@@ -33,9 +33,9 @@ final class SpillFile {
     /// Bytes appended so far.
     var count: Int { flushed + buffer.count }
 
-    /// Appends a LEB128 varint. A write error is kept and reported by `contents()`.
-    @inline(__always) func varint(_ v: UInt64) {
-        buffer.varint(v)
+    /// Appends raw bytes. A write error is kept and reported by `withContents`.
+    @inline(__always) func append(_ bytes: UnsafeRawBufferPointer) {
+        buffer.append(bytes)
         if buffer.count >= Self.flushSize && file != nil {
             do { try flush() } catch let e { if failure == nil { failure = e } }
         }

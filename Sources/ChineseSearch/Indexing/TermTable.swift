@@ -9,15 +9,21 @@ struct TermTable {
     private(set) var wordStart: [UInt32] = []     // per slot, into `arena` (words only)
     private(set) var wordLength: [UInt32] = []    // per slot
     private(set) var arena: [UInt8] = []
-    private var buckets: [UInt32]                  // slot + 1, 0 = empty
+    /// Per bucket: the key (so a probe touches one cache line) and slot + 1 (0 = empty).
+    private var buckets: [Bucket]
     private var mask: Int
+
+    private struct Bucket {
+        var key: UInt64 = 0
+        var slot: UInt32 = 0
+    }
 
     static let wordFlag: UInt64 = 1 << 63
 
     init(capacity: Int = 1 << 16) {
         var c = 16
         while c < capacity * 2 { c <<= 1 }
-        buckets = [UInt32](repeating: 0, count: c)
+        buckets = [Bucket](repeating: Bucket(), count: c)
         mask = c - 1
     }
 
@@ -36,8 +42,8 @@ struct TermTable {
         var i = Self.mix(key) & mask
         while true {
             let b = buckets[i]
-            if b == 0 { return insert(key, bucket: i, word: nil) }
-            if keys[Int(b - 1)] == key { return b - 1 }
+            if b.slot == 0 { return insert(key, bucket: i, word: nil) }
+            if b.key == key { return b.slot - 1 }
             i = (i + 1) & mask
         }
     }
@@ -48,9 +54,8 @@ struct TermTable {
         var i = Self.mix(key) & mask
         while true {
             let b = buckets[i]
-            if b == 0 { return insert(key, bucket: i, word: bytes) }
-            let s = Int(b - 1)
-            if keys[s] == key && equalsWord(s, bytes) { return b - 1 }
+            if b.slot == 0 { return insert(key, bucket: i, word: bytes) }
+            if b.key == key && equalsWord(Int(b.slot - 1), bytes) { return b.slot - 1 }
             i = (i + 1) & mask
         }
     }
@@ -87,19 +92,19 @@ struct TermTable {
             wordStart.append(0)
             wordLength.append(0)
         }
-        buckets[bucket] = slot + 1
+        buckets[bucket] = Bucket(key: key, slot: slot + 1)
         if keys.count * 2 > buckets.count { grow() }
         return slot
     }
 
     private mutating func grow() {
         let c = buckets.count * 2
-        buckets = [UInt32](repeating: 0, count: c)
+        buckets = [Bucket](repeating: Bucket(), count: c)
         mask = c - 1
         for s in 0..<keys.count {
             var i = Self.mix(keys[s]) & mask
-            while buckets[i] != 0 { i = (i + 1) & mask }
-            buckets[i] = UInt32(s + 1)
+            while buckets[i].slot != 0 { i = (i + 1) & mask }
+            buckets[i] = Bucket(key: keys[s], slot: UInt32(s + 1))
         }
     }
 }

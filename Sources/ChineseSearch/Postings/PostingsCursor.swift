@@ -36,15 +36,19 @@ final class PostingsCursor {
         self.postings = postings
         self.positions = positions
         self.listStart = listStart
-        self.positionsBase = positionsStart
+        // The offsets come from dictionary entries that opening does not check: compare before adding, so a
+        // damaged offset (up to Int.max) cannot overflow; a valid positions start is never past the section.
+        self.positionsBase = min(max(positionsStart, 0), positions.count)
         self.documentCount = UInt32(clamping: documentCount)
         self.df = df
         self.blockCount = PostingsFormat.blockCount(df: df)
-        self.dataStart = listStart + (blockCount > 1 ? blockCount * PostingsFormat.skipEntrySize : 0)
+        let skipBytes = blockCount > 1 ? blockCount * PostingsFormat.skipEntrySize : 0
+        let fits = listStart >= 0 && listStart <= postings.count - skipBytes
+        self.dataStart = fits ? listStart + skipBytes : postings.count
         docs = .allocate(capacity: PostingsFormat.blockSize)
         tfs = .allocate(capacity: PostingsFormat.blockSize)
-        if df <= 0 || dataStart > postings.count || listStart < 0 {
-            damaged = df < 0 || dataStart > postings.count || listStart < 0
+        if df <= 0 || !fits {
+            damaged = df < 0 || !fits
             return
         }
         loadBlock(0, previousDoc: -1)
@@ -62,20 +66,24 @@ final class PostingsCursor {
         postings.u32Unchecked(at: listStart + block * PostingsFormat.skipEntrySize + field * 4)
     }
 
+    /// Whether the skip entries may be read: the list has several blocks and its skip table lies in the section.
+    private var hasSkips: Bool { blockCount > 1 && dataStart < postings.count }
+
     /// The last document of the current block (for block-max pruning and skipping).
     var blockLastDoc: UInt32 {
-        blockCount > 1 ? skipField(block, 0) : docs[count - 1]
+        if count == 0 { return PostingsCursor.end }
+        return hasSkips ? skipField(block, 0) : docs[count - 1]
     }
 
     /// The largest tf in the current block, or nil for a one-block list (no skip entry).
-    var blockMaxTF: UInt32? { blockCount > 1 ? skipField(block, 3) : nil }
+    var blockMaxTF: UInt32? { hasSkips && block >= 0 ? skipField(block, 3) : nil }
 
     /// The shortest field length in the current block, or nil for a one-block list.
-    var blockMinLength: UInt32? { blockCount > 1 ? skipField(block, 4) : nil }
+    var blockMinLength: UInt32? { hasSkips && block >= 0 ? skipField(block, 4) : nil }
 
     /// The largest tf in the whole list (decodes a one-block list's tfs, which are loaded already).
     func listMaxTF() -> UInt32 {
-        if blockCount > 1 {
+        if hasSkips {
             var m: UInt32 = 0
             for b in 0..<blockCount { m = max(m, skipField(b, 3)) }
             return m

@@ -12,6 +12,8 @@ final class QueryExecution {
     private var text: [PostingsCursor?]
     private var title: [PostingsCursor?]
     private var prefixCursors: [Int: [PostingsCursor]] = [:]
+    /// Scratch of the positional check: candidate start positions.
+    private var starts: [UInt32] = []
     private let averageText: Double
     private let averageTitle: Double
     /// True when a cursor found a damaged list.
@@ -73,6 +75,7 @@ final class QueryExecution {
             for t in clause[0].tokens where seen.insert(t).inserted { required.append(text[t]!) }
         }
         required.sort { $0.df < $1.df }
+        let scoring = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }.map(bounds)
         let drivers: [PostingsCursor]
         if required.isEmpty {
             // Only OR clauses: the candidates are the union, over the first clause's terms, of each term's rarest list.
@@ -108,6 +111,9 @@ final class QueryExecution {
             guard plan.clauses.allSatisfy({ clause in clause.contains { matches($0, doc) } }),
                   !plan.excluded.contains(where: { matches($0, doc) }) else { continue }
             total += 1
+            // Every match counts, but one that cannot beat the k-th best score is not scored.
+            let threshold = top.threshold
+            if threshold > -.infinity && bound(doc, scoring) * slack <= threshold { continue }
             top.offer(ScoredDocument(score: score(doc), doc: doc))
         }
         return (top.sorted(), total)
@@ -122,16 +128,31 @@ final class QueryExecution {
             if c.doc != doc { return false }
         }
         if term.tokens.count == 1 { return true }
-        var first: [UInt32] = []
-        positions(of: term.tokens[0], doc) { first.append($0); return true }
-        var candidates = first
-        for (offset, t) in term.tokens.enumerated().dropFirst() {
-            var here: [UInt32] = []
-            positions(of: t, doc) { here.append($0); return true }
-            candidates = candidates.filter { p in binarySearch(here, p + UInt32(offset)) }
-            if candidates.isEmpty { return false }
+        // Start positions p where element i stands at p + i: seeded from the element with the lowest tf, then
+        // narrowed by one merge pass over each other element's positions, stopping as soon as none is left.
+        var base = 0
+        for (i, t) in term.tokens.enumerated() where text[t]!.tf < text[term.tokens[base]]!.tf { base = i }
+        starts.removeAll(keepingCapacity: true)
+        positions(of: term.tokens[base], doc) { q in
+            if q >= UInt32(base) { starts.append(q - UInt32(base)) }
+            return true
         }
-        return true
+        for (offset, t) in term.tokens.enumerated() where offset != base && !starts.isEmpty {
+            var read = 0, kept = 0
+            positions(of: t, doc) { q in
+                guard q >= UInt32(offset) else { return true }
+                let p = q - UInt32(offset)
+                while read < starts.count && starts[read] < p { read += 1 }
+                if read < starts.count && starts[read] == p {
+                    starts[kept] = p
+                    kept += 1
+                    read += 1
+                }
+                return read < starts.count
+            }
+            starts.removeSubrange(kept...)
+        }
+        return !starts.isEmpty
     }
 
     /// The positions of token `t` in `doc` (its cursor must be on `doc`), ascending.
@@ -154,33 +175,105 @@ final class QueryExecution {
         for p in all where !body(p) { return }
     }
 
-    private func binarySearch(_ a: [UInt32], _ v: UInt32) -> Bool {
-        var low = 0, high = a.count
-        while low < high {
-            let mid = (low + high) >> 1
-            if a[mid] < v { low = mid + 1 } else { high = mid }
-        }
-        return low < a.count && a[low] == v
-    }
-
     // MARK: Mode any
 
     private func runAny(_ range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
         var top = TopK(k: options.top)
         var total = 0
         let live = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }
-        let cursors = live.map { text[$0]! }
-        for c in cursors { c.advance(to: range.lowerBound) }
+        var order = live.map(bounds)
+        for o in order { o.cursor.advance(to: range.lowerBound) }
         while true {
-            var doc = PostingsCursor.end
-            for c in cursors { doc = min(doc, c.doc) }
-            if doc >= range.upperBound { break }
-            if !plan.excluded.contains(where: { matches($0, doc) }) {
-                total += 1
-                top.offer(ScoredDocument(score: score(doc), doc: doc))
+            order.sort { $0.cursor.doc < $1.cursor.doc }
+            let threshold = top.threshold
+            // Pivot: the first cursor at which the bounds of all cursors up to it could beat the threshold.
+            var sum = 0.0
+            var pivot = -1
+            for (i, o) in order.enumerated() {
+                if o.cursor.doc >= range.upperBound { break }
+                sum += o.listBound
+                if sum * slack > threshold { pivot = i; break }
             }
-            for c in cursors where c.doc == doc { c.next() }
+            if pivot < 0 {
+                if order.contains(where: { $0.cursor.doc < range.upperBound }) { pruned = true }
+                break
+            }
+            let pivotDoc = order[pivot].cursor.doc
+            if order[0].cursor.doc < pivotDoc {
+                pruned = true
+                for i in 0..<pivot where order[i].cursor.doc < pivotDoc { order[i].cursor.advance(to: pivotDoc) }
+                continue
+            }
+            // Every cursor up to the pivot stands on pivotDoc: check the block bounds before scoring.
+            var atPivot = 0
+            var blockSum = 0.0
+            while atPivot < order.count && order[atPivot].cursor.doc == pivotDoc {
+                blockSum += blockBound(order[atPivot])
+                atPivot += 1
+            }
+            if threshold > -.infinity && blockSum * slack <= threshold {
+                pruned = true
+                var target = atPivot < order.count ? order[atPivot].cursor.doc : PostingsCursor.end
+                for i in 0..<atPivot {
+                    let last = order[i].cursor.blockLastDoc
+                    target = min(target, last == PostingsCursor.end - 1 ? last : last + 1)
+                }
+                target = max(target, pivotDoc + 1)
+                for i in 0..<atPivot { order[i].cursor.advance(to: target) }
+                continue
+            }
+            if !plan.excluded.contains(where: { matches($0, pivotDoc) }) {
+                total += 1
+                top.offer(ScoredDocument(score: score(pivotDoc), doc: pivotDoc))
+            }
+            for i in 0..<atPivot { order[i].cursor.next() }
         }
         return (top.sorted(), total)
     }
+
+    /// Scores are compared to bounds with a little slack, so rounding can never prune a true candidate.
+    private let slack = 1 + 1e-9
+
+    /// Token `t`'s cursor with its score bounds: over its whole list (its largest tf at the corpus's shortest
+    /// field), and the title part (the same for the title list, times the title weight).
+    private func bounds(_ t: Int) -> OptionalToken {
+        let token = plan.tokens[t]
+        let cursor = text[t]!
+        let stats = reader.statistics
+        var titleBound = 0.0
+        if let title = title[t] {
+            titleBound = options.titleWeight * options.bm25.score(tf: Double(title.listMaxTF()), idf: token.titleIdf,
+                                                                  length: Double(stats.minTitleLength), averageLength: averageTitle)
+        }
+        let listBound = options.bm25.score(tf: Double(cursor.listMaxTF()), idf: token.idf,
+                                           length: Double(stats.minTextLength), averageLength: averageText) + titleBound
+        return OptionalToken(token: t, cursor: cursor, idf: token.idf, titleBound: titleBound, listBound: listBound)
+    }
+
+    /// The most `doc` can score: block bounds of the tokens whose cursors stand on it, list bounds of those
+    /// behind it, nothing for those past it.
+    private func bound(_ doc: UInt32, _ tokens: [OptionalToken]) -> Double {
+        var sum = 0.0
+        for o in tokens {
+            let at = o.cursor.doc
+            sum += at == doc ? blockBound(o) : (at < doc ? o.listBound : 0)
+        }
+        return sum
+    }
+
+    /// The most a document in `o`'s current block can score from `o`'s token.
+    private func blockBound(_ o: OptionalToken) -> Double {
+        guard let maxTF = o.cursor.blockMaxTF, let minLength = o.cursor.blockMinLength else { return o.listBound }
+        return options.bm25.score(tf: Double(maxTF), idf: o.idf, length: Double(minLength), averageLength: averageText)
+            + o.titleBound
+    }
+}
+
+/// An optional token of a mode-any query with its score bounds: over the whole list, and the title part.
+private struct OptionalToken {
+    var token: Int
+    var cursor: PostingsCursor
+    var idf = 0.0
+    var titleBound = 0.0
+    var listBound = 0.0
 }

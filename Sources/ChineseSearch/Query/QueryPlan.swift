@@ -25,6 +25,8 @@ struct QueryPlan {
     var tokens: [Token] = []
     var clauses: [[Term]] = []
     var excluded: [Term] = []
+    /// True when a dictionary entry the query needs does not decode.
+    var damaged = false
 
     enum Failure: Error { case noTokens }
 
@@ -52,6 +54,7 @@ struct QueryPlan {
                     entry = reader.charEntry(c)
                     range = reader.cjkRange(startingWith: c)
                 }
+                if entry?.damaged == true { damaged = true }
                 let df = Int(entry?.df ?? 0), titleDf = Int(entry?.titleDf ?? 0)
                 tokens.append(Token(element: element, entry: entry, prefixRange: range, scores: scores,
                                     idf: bm25.idf(documentFrequency: df, documentCount: stats.documentCount),

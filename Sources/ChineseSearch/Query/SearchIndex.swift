@@ -20,6 +20,11 @@ public final class SearchIndex: Sendable {
         reader = try IndexReader(file: MappedFile(borrowing: owner.bytes, owner: owner), path: "(memory)")
     }
 
+    /// Fewest documents a part of a split query gets.
+    static let minimumPartSize = 4096
+    /// Fewest postings (summed document frequencies of the query's tokens) worth splitting a query for.
+    static let minimumSplitPostings = 8192
+
     /// Documents in the index.
     public var documentCount: Int { reader.statistics.documentCount }
 
@@ -47,8 +52,15 @@ public final class SearchIndex: Sendable {
         } catch {
             throw SearchError.emptyQuery(query)
         }
+        if plan.damaged {
+            throw IndexError.corrupt(path: reader.path, detail: "a dictionary entry read by this query does not decode")
+        }
         let n = UInt32(documentCount)
-        let parts = max(1, min(options.parallelism, Int(n / 4096) + 1))
+        // Split only where the lists to read are long and each part keeps at least `minimumPartSize` documents:
+        // below that, starting threads costs more than it saves.
+        let postings = plan.tokens.reduce(0) { $0 + Int($1.entry?.df ?? 0) }
+        let parts = postings < Self.minimumSplitPostings ? 1
+            : max(1, min(options.parallelism, Int(n) / Self.minimumPartSize))
         var results = [(hits: [ScoredDocument], total: Int, damaged: Bool, pruned: Bool)](
             repeating: ([], 0, false, false), count: parts)
         if parts == 1 {

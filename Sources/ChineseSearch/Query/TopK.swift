@@ -9,10 +9,15 @@ struct ScoredDocument: Equatable {
     }
 }
 
-/// The best k documents seen so far: a binary heap whose root is the worst kept. O(log k) per insert.
+/// The best k documents seen so far, in a heap whose root is the worst kept. O(log k) per insert.
 struct TopK {
+    /// Heap order: the worst-ranked document at the root.
+    private enum WorstFirst: HeapOrder {
+        static func before(_ a: ScoredDocument, _ b: ScoredDocument) -> Bool { ScoredDocument.ranksBefore(b, a) }
+    }
+
     let k: Int
-    private(set) var heap: [ScoredDocument] = []
+    private var heap = BinaryHeap<WorstFirst>()
 
     init(k: Int) {
         self.k = max(0, k)
@@ -20,34 +25,17 @@ struct TopK {
     }
 
     /// The score a new document must beat to enter, or -∞ while fewer than k are kept.
-    var threshold: Double { heap.count < k ? -.infinity : heap[0].score }
+    var threshold: Double { heap.count < k || k == 0 ? -.infinity : heap.first!.score }
 
     /// Offers a document; kept if it ranks before the worst kept.
     @inline(__always) mutating func offer(_ d: ScoredDocument) {
         if heap.count < k {
-            heap.append(d)
-            var i = heap.count - 1
-            while i > 0 {
-                let p = (i - 1) / 2
-                guard ScoredDocument.ranksBefore(heap[p], heap[i]) else { break }
-                heap.swapAt(i, p)
-                i = p
-            }
-        } else if k > 0 && ScoredDocument.ranksBefore(d, heap[0]) {
-            heap[0] = d
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var m = i
-                if l < heap.count && ScoredDocument.ranksBefore(heap[m], heap[l]) { m = l }
-                if r < heap.count && ScoredDocument.ranksBefore(heap[m], heap[r]) { m = r }
-                if m == i { break }
-                heap.swapAt(i, m)
-                i = m
-            }
+            heap.push(d)
+        } else if k > 0 && ScoredDocument.ranksBefore(d, heap.first!) {
+            heap.replaceFirst(d)
         }
     }
 
     /// The kept documents in result order.
-    func sorted() -> [ScoredDocument] { heap.sorted(by: ScoredDocument.ranksBefore) }
+    func sorted() -> [ScoredDocument] { heap.items.sorted(by: ScoredDocument.ranksBefore) }
 }

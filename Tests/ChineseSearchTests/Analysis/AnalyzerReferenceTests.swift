@@ -6,6 +6,7 @@ final class AnalyzerReferenceTests: XCTestCase {
     func testRandomMixedScriptTextGivesTheReferenceTokens() {
         var random = RandomText(seed: 20_240_601)
         let reference = ReferenceTokenizer()
+        var coverage: [String: Int] = [:]
         for round in 0..<3000 {
             let text = random.string(maxScalars: 24)
             let bytes = Array(text.utf8)
@@ -14,6 +15,24 @@ final class AnalyzerReferenceTests: XCTestCase {
             XCTAssertEqual(actual, expected, "text \(text.unicodeScalars.map { String($0.value, radix: 16) })")
             XCTAssertEqual(next, round + expected.count)
             if actual != expected { return }
+            for token in actual {
+                let source = String(decoding: bytes[token.utf8Range], as: UTF8.self)
+                coverage["\(token.kind)", default: 0] += 1
+                if token.kind == .word && !token.text.utf8.allSatisfy({ $0 < 0x80 }) { coverage["non-ASCII word", default: 0] += 1 }
+                if token.kind == .word && token.text.unicodeScalars.count < source.unicodeScalars.count {
+                    coverage["composed word", default: 0] += 1
+                }
+                if token.kind != .word && source.unicodeScalars.count > token.text.unicodeScalars.count {
+                    coverage["composed kana or Hangul", default: 0] += 1
+                }
+                if token.kind != .word && !source.unicodeScalars.elementsEqual(token.text.unicodeScalars) {
+                    coverage["folded CJK", default: 0] += 1
+                }
+            }
+        }
+        // The generator stays honest: every kind of case the analyzer handles specially comes up.
+        for name in ["bigram", "end", "word", "non-ASCII word", "composed word", "composed kana or Hangul", "folded CJK"] {
+            XCTAssertGreaterThan(coverage[name, default: 0], 10, "random texts rarely give: \(name) (\(coverage))")
         }
     }
 

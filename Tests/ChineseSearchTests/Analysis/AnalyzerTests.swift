@@ -91,6 +91,19 @@ final class AnalyzerTests: XCTestCase {
         XCTAssertEqual(texts("中\u{301}国"), ["中", "国"])
     }
 
+    func testDeliberateDifferencesFromWholeTextNFKC() {
+        XCTAssertEqual(texts("か\u{301}\u{3099}"), ["か"])                  // no reordering after CJK
+        XCTAssertEqual(analyzer.tokens(of: "\u{1100}\u{1161}").map(\.kind), [.word])  // jamo: a word…
+        XCTAssertEqual(texts("\u{1100}\u{1161}"), ["가"])                   // …that NFKC composes
+    }
+
+    func testSupplementaryStartersAreNotComposedAsTheirLow16Bits() {
+        // Foundation's precomposedString…Mapping on Linux turns U+10041 + ◌́ into Á and U+2304B + ◌゙ into が.
+        XCTAssertEqual(texts("\u{10041}\u{301}"), ["\u{10041}\u{301}"])
+        XCTAssertEqual(texts("\u{2304B}\u{3099}"), ["\u{2304B}"])
+        XCTAssertEqual(analyzer.tokens(of: "\u{11099}\u{110BA}").map { $0.text.unicodeScalars.map(\.value) }, [[0x1109A]])
+    }
+
     func testIterationMarkJoinsTheCJKRun() {
         XCTAssertEqual(texts("人々"), ["人々", "々"])
     }

@@ -31,6 +31,7 @@ struct RandomText {
         0x09...0x0D, 0x00...0x1F,                                   // whitespace and controls
         0xC0...0xFF, 0x100...0x17F, 0x180...0x24F, 0x1E00...0x1EFF, // Latin with accents
         0x300...0x36F, 0x1AB0...0x1ACE, 0x20D0...0x20F0,            // combining marks
+        0x1_0400...0x1_044F, 0x1_0000...0x1_005D, 0x1_1080...0x1_10C2,  // Deseret (cased), Linear B, Kaithi (composes)
         0x391...0x3C9, 0x400...0x45F, 0x5D0...0x5EA, 0x620...0x64A, 0x900...0x97F, 0xE00...0xE5B,  // other scripts
         0xFF01...0xFF5E, 0xFFE0...0xFFEE,                           // full-width forms
         0x2460...0x24FF, 0x3200...0x33FF, 0x2160...0x2188, 0xFB00...0xFB06, 0xFDFA...0xFDFA,  // compatibility
@@ -45,6 +46,15 @@ struct RandomText {
         var text = ""
         let target = below(maxScalars + 1)
         while text.unicodeScalars.count < target {
+            if below(12) == 0 {
+                // A composition the analyzer must do itself: kana + voicing mark, or Hangul LV syllable + final jamo.
+                let (first, second): (UInt32, UInt32) = below(2) == 0
+                    ? (pick([0x304B, 0x306F, 0x30AB, 0x30CF, 0x30A6, 0x3046]) + UInt32(below(3)), pick([0x3099, 0x309A]))
+                    : (0xAC00 + 28 * UInt32(below(399)), 0x11A8 + UInt32(below(27)))
+                text.unicodeScalars.append(Unicode.Scalar(first)!)
+                text.unicodeScalars.append(Unicode.Scalar(second)!)
+                continue
+            }
             let pool = pick(RandomText.pools)
             for _ in 0...below(4) {
                 let value = pool.lowerBound + UInt32(below(Int(pool.upperBound - pool.lowerBound) + 1))

@@ -6,7 +6,9 @@ import ChineseSearch
 ///
 /// It shares no code with the analyzer: decoding uses the standard library's UTF-8 parser, folding calls
 /// Foundation's NFKC, `lowercased()` and ICU's Hant-Hans transform per character, classification uses
-/// `Character.isLetter` / `isNumber`, composition after CJK calls Foundation's NFC.
+/// `Character.isLetter` / `isNumber`, composition after CJK calls Foundation's NFC. (The analyzer's table pins
+/// classes to the generator's Unicode version; a newer standard library may make this reference disagree on new
+/// characters, which means: run Scripts/generate-folding-table.swift again.)
 final class ReferenceTokenizer {
     /// A scalar after folding, with the bytes of the source scalar it came from.
     private struct Normalized {
@@ -17,6 +19,10 @@ final class ReferenceTokenizer {
 
     private var foldCache: [Unicode.Scalar: [Unicode.Scalar]] = [:]
     private let hantToHans = StringTransform("Hant-Hans")
+    // ICU's normalization transforms, not `precomposedStringWith…Mapping`: on Linux those compose a supplementary
+    // starter as if it were its low 16 bits (U+10041 + ◌́ → Á).
+    private let nfkc = StringTransform("Any-NFKC")
+    private let nfc = StringTransform("Any-NFC")
 
     /// The tokens of UTF-8 bytes, positions from `firstPosition`. `scalarRange` is not computed (empty).
     func tokens(of bytes: [UInt8], firstPosition: Int = 0) -> [AnalyzedToken] {
@@ -43,7 +49,7 @@ final class ReferenceTokenizer {
         for source in decoded {
             for scalar in fold(source.scalar) {
                 if let last = normalized.last, isCJK(last.scalar),
-                   case let composed = Array((String(last.scalar) + String(scalar)).precomposedStringWithCanonicalMapping.unicodeScalars),
+                   case let composed = Array((String(last.scalar) + String(scalar)).applyingTransform(nfc, reverse: false)!.unicodeScalars),
                    composed.count == 1 {
                     normalized[normalized.count - 1].scalar = composed[0]
                     normalized[normalized.count - 1].end = source.end
@@ -72,7 +78,7 @@ final class ReferenceTokenizer {
             if !wordRun.isEmpty {
                 var text = ""
                 text.unicodeScalars.append(contentsOf: wordRun.map(\.scalar))
-                tokens.append(token(text.precomposedStringWithCompatibilityMapping.lowercased(), .word, &position,
+                tokens.append(token(text.applyingTransform(nfkc, reverse: false)!.lowercased(), .word, &position,
                                     wordRun.first!.start..<wordRun.last!.end, key: nil))
             }
             cjkRun = []
@@ -110,7 +116,7 @@ final class ReferenceTokenizer {
             var text = ""
             text.unicodeScalars.append(contentsOf: seen.last!)
             var next = ""
-            for character in text.precomposedStringWithCompatibilityMapping.lowercased() {
+            for character in text.applyingTransform(nfkc, reverse: false)!.lowercased() {
                 next += String(character).applyingTransform(hantToHans, reverse: false) ?? String(character)
             }
             let nextScalars = Array(next.unicodeScalars)
