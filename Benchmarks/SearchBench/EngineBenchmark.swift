@@ -72,10 +72,11 @@ enum EngineBenchmark {
         // Latency, one thread, after one untimed pass: natural mode (all, or any for the `any` class) without and
         // with snippets, and mode any without snippets (what the competitor scripts measure).
         var natural = SearchOptions()
+        natural.parallelism = 1
         natural.snippets = false
-        var withSnippets = SearchOptions()
+        var withSnippets = natural
         withSnippets.snippets = true
-        var any = SearchOptions()
+        var any = natural
         any.mode = .any
         any.snippets = false
         report["search_natural"] = latency(index: index, queries: queries, options: natural, natural: true)
