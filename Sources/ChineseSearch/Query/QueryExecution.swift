@@ -75,7 +75,7 @@ final class QueryExecution {
             for t in clause[0].tokens where seen.insert(t).inserted { required.append(text[t]!) }
         }
         required.sort { $0.df < $1.df }
-        let scoring = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }.map(bounds)
+        var scoring = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }.map(bounds)
         let drivers: [PostingsCursor]
         if required.isEmpty {
             // Only OR clauses: the candidates are the union, over the first clause's terms, of each term's rarest list.
@@ -113,7 +113,7 @@ final class QueryExecution {
             total += 1
             // Every match counts, but one that cannot beat the k-th best score is not scored.
             let threshold = top.threshold
-            if threshold > -.infinity && bound(doc, scoring) * slack <= threshold { continue }
+            if threshold > -.infinity && bound(doc, &scoring) * slack <= threshold { continue }
             top.offer(ScoredDocument(score: score(doc), doc: doc))
         }
         return (top.sorted(), total)
@@ -184,7 +184,14 @@ final class QueryExecution {
         var order = live.map(bounds)
         for o in order { o.cursor.advance(to: range.lowerBound) }
         while true {
-            order.sort { $0.cursor.doc < $1.cursor.doc }
+            // Insertion sort by current document: cursors move a little each step, so the order is nearly sorted.
+            for i in 1..<max(1, order.count) {
+                var j = i
+                while j > 0 && order[j - 1].cursor.doc > order[j].cursor.doc {
+                    order.swapAt(j - 1, j)
+                    j -= 1
+                }
+            }
             let threshold = top.threshold
             // Pivot: the first cursor at which the bounds of all cursors up to it could beat the threshold.
             var sum = 0.0
@@ -208,7 +215,7 @@ final class QueryExecution {
             var atPivot = 0
             var blockSum = 0.0
             while atPivot < order.count && order[atPivot].cursor.doc == pivotDoc {
-                blockSum += blockBound(order[atPivot])
+                blockSum += blockBound(&order[atPivot])
                 atPivot += 1
             }
             if threshold > -.infinity && blockSum * slack <= threshold {
@@ -252,20 +259,24 @@ final class QueryExecution {
 
     /// The most `doc` can score: block bounds of the tokens whose cursors stand on it, list bounds of those
     /// behind it, nothing for those past it.
-    private func bound(_ doc: UInt32, _ tokens: [OptionalToken]) -> Double {
+    private func bound(_ doc: UInt32, _ tokens: inout [OptionalToken]) -> Double {
         var sum = 0.0
-        for o in tokens {
-            let at = o.cursor.doc
-            sum += at == doc ? blockBound(o) : (at < doc ? o.listBound : 0)
+        for i in tokens.indices {
+            let at = tokens[i].cursor.doc
+            sum += at == doc ? blockBound(&tokens[i]) : (at < doc ? tokens[i].listBound : 0)
         }
         return sum
     }
 
-    /// The most a document in `o`'s current block can score from `o`'s token.
-    private func blockBound(_ o: OptionalToken) -> Double {
+    /// The most a document in `o`'s current block can score from `o`'s token; computed once per block.
+    private func blockBound(_ o: inout OptionalToken) -> Double {
+        let last = o.cursor.blockLastDoc
+        if last == o.boundBlockLast { return o.boundOfBlock }
         guard let maxTF = o.cursor.blockMaxTF, let minLength = o.cursor.blockMinLength else { return o.listBound }
-        return options.bm25.score(tf: Double(maxTF), idf: o.idf, length: Double(minLength), averageLength: averageText)
-            + o.titleBound
+        o.boundBlockLast = last
+        o.boundOfBlock = options.bm25.score(tf: Double(maxTF), idf: o.idf, length: Double(minLength),
+                                            averageLength: averageText) + o.titleBound
+        return o.boundOfBlock
     }
 }
 
@@ -276,4 +287,7 @@ private struct OptionalToken {
     var idf = 0.0
     var titleBound = 0.0
     var listBound = 0.0
+    /// The block whose bound is cached (by its last document), and that bound.
+    var boundBlockLast = UInt32.max
+    var boundOfBlock = 0.0
 }
