@@ -67,6 +67,9 @@ enum EngineBenchmark {
             "word_terms": statistics.wordTermCount, "char_terms": statistics.charTermCount,
             "postings_and_positions_bytes_per_token": statistics.textTokens == 0 ? 0 : Double(postingBytes) / Double(statistics.textTokens),
             "bytes_per_token": statistics.textTokens == 0 ? 0 : Double(index.fileSize) / Double(statistics.textTokens),
+            "postings": statistics.postingCount,
+            "bytes_per_posting_without_stored_text": statistics.postingCount == 0 ? 0
+                : Double(index.fileSize - (sections["stored text"] ?? 0)) / Double(statistics.postingCount),
         ] as [String: Any]
 
         // Latency, one thread, after one untimed pass: natural mode (all, or any for the `any` class) without and

@@ -135,9 +135,11 @@ def main():
           "includes reading and parsing the files. Python adds roughly 5–20 µs to each of their query times. "
           "Our index holds the documents' text for snippets; the competitors' hold only the path (second size row).",
           "", *lines, "",
-          "Our index: %s bytes per token (postings + positions: %s), %s tokens, %s CJK terms, %s character lists." % (
+          "Our index: %s bytes per token (postings + positions: %s), %s bytes per posting without stored text, "
+          "%s tokens, %s postings, %s CJK terms, %s character lists." % (
               fmt(index.get("bytes_per_token"), 2), fmt(index.get("postings_and_positions_bytes_per_token"), 2),
-              fmt(index.get("text_tokens")), fmt(index.get("cjk_terms")), fmt(index.get("char_terms"))),
+              fmt(index.get("bytes_per_posting_without_stored_text"), 2), fmt(index.get("text_tokens")),
+              fmt(index.get("postings")), fmt(index.get("cjk_terms")), fmt(index.get("char_terms"))),
           "", "Sections: " + ", ".join("%s %.1f MB" % (k, v / 1e6) for k, v in
                                        sorted(index.get("sections", {}).items(), key=lambda kv: -kv[1])) + ".",
           "", "## Ours in each class's natural mode", "", *natural, ""]

@@ -14,7 +14,7 @@ enum StatsCommand {
             Output.line(JSONText.object([
                 ("documents", "\(s.documentCount)"), ("tokens", "\(s.textTokens)"), ("title_tokens", "\(s.titleTokens)"),
                 ("distinct_terms", "\(terms)"), ("cjk_terms", "\(s.cjkTermCount)"), ("word_terms", "\(s.wordTermCount)"),
-                ("characters", "\(s.charTermCount)"),
+                ("characters", "\(s.charTermCount)"), ("postings", "\(s.postingCount)"),
                 ("average_text_length", JSONText.number(s.averageTextLength, decimals: 3)),
                 ("average_title_length", JSONText.number(s.averageTitleLength, decimals: 3)),
                 ("file_bytes", "\(index.fileSize)"),
@@ -25,6 +25,7 @@ enum StatsCommand {
             Output.line("tokens (text field)  \(s.textTokens)")
             Output.line("tokens (title field) \(s.titleTokens)")
             Output.line("distinct terms       \(terms) (\(s.cjkTermCount) CJK, \(s.wordTermCount) words; \(s.charTermCount) characters)")
+            Output.line("postings             \(s.postingCount) (term, document) pairs")
             Output.line("average text length  \(JSONText.number(s.averageTextLength, decimals: 2)) tokens")
             Output.line("average title length \(JSONText.number(s.averageTitleLength, decimals: 2)) tokens")
             Output.line("file size            \(index.fileSize) bytes (\(IndexCommand.size(index.fileSize)))")

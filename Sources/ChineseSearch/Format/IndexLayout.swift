@@ -60,7 +60,7 @@ enum SectionKind: UInt32, CaseIterable, Sendable {
 ///
 /// ```
 /// Meta --> documentCount u64, textTokens u64, titleTokens u64, minTextLength u32, minTitleLength u32,
-///          cjkTermCount u64, wordTermCount u64, charTermCount u64, 8 zero bytes          (64 bytes)
+///          cjkTermCount u64, wordTermCount u64, charTermCount u64, postingCount u64       (64 bytes)
 /// ```
 public struct IndexStatistics: Sendable, Equatable {
     /// Documents in the index.
@@ -79,6 +79,8 @@ public struct IndexStatistics: Sendable, Equatable {
     public var wordTermCount: Int
     /// Distinct CJK characters (single-character lists).
     public var charTermCount: Int
+    /// Postings of the token terms' text-field lists: (term, document) pairs, the sum of their df.
+    public var postingCount: Int
 
     /// Mean text-field length in tokens.
     public var averageTextLength: Double { documentCount == 0 ? 0 : Double(textTokens) / Double(documentCount) }
@@ -88,25 +90,27 @@ public struct IndexStatistics: Sendable, Equatable {
     func encode(into w: inout ByteWriter) {
         w.u64(UInt64(documentCount)); w.u64(UInt64(textTokens)); w.u64(UInt64(titleTokens))
         w.u32(UInt32(clamping: minTextLength)); w.u32(UInt32(clamping: minTitleLength))
-        w.u64(UInt64(cjkTermCount)); w.u64(UInt64(wordTermCount)); w.u64(UInt64(charTermCount)); w.u64(0)
+        w.u64(UInt64(cjkTermCount)); w.u64(UInt64(wordTermCount)); w.u64(UInt64(charTermCount)); w.u64(UInt64(postingCount))
     }
 
     init(documentCount: Int, textTokens: Int, titleTokens: Int, minTextLength: Int, minTitleLength: Int,
-         cjkTermCount: Int, wordTermCount: Int, charTermCount: Int) {
+         cjkTermCount: Int, wordTermCount: Int, charTermCount: Int, postingCount: Int) {
         self.documentCount = documentCount; self.textTokens = textTokens; self.titleTokens = titleTokens
         self.minTextLength = minTextLength; self.minTitleLength = minTitleLength
         self.cjkTermCount = cjkTermCount; self.wordTermCount = wordTermCount; self.charTermCount = charTermCount
+        self.postingCount = postingCount
     }
 
     init?(decoding b: UnsafeRawBufferPointer) {
         guard b.count == IndexLayout.metaSize else { return nil }
         func int(_ v: UInt64) -> Int? { v <= UInt64(Int32.max) * 1024 ? Int(v) : nil }
         guard let d = int(b.u64Unchecked(at: 0)), let tt = int(b.u64Unchecked(at: 8)), let ti = int(b.u64Unchecked(at: 16)),
-              let c = int(b.u64Unchecked(at: 32)), let w = int(b.u64Unchecked(at: 40)), let ch = int(b.u64Unchecked(at: 48))
+              let c = int(b.u64Unchecked(at: 32)), let w = int(b.u64Unchecked(at: 40)), let ch = int(b.u64Unchecked(at: 48)),
+              let p = int(b.u64Unchecked(at: 56))
         else { return nil }
         self.init(documentCount: d, textTokens: tt, titleTokens: ti,
                   minTextLength: Int(b.u32Unchecked(at: 24)), minTitleLength: Int(b.u32Unchecked(at: 28)),
-                  cjkTermCount: c, wordTermCount: w, charTermCount: ch)
+                  cjkTermCount: c, wordTermCount: w, charTermCount: ch, postingCount: p)
     }
 }
 

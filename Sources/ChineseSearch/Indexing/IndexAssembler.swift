@@ -26,7 +26,7 @@ struct IndexAssembler {
     private var wordTerms = ByteWriter()
     private var charKeys = ByteWriter()
     private var charTerms = ByteWriter()
-    private var counts = (cjk: 0, word: 0, char: 0)
+    private var counts = (cjk: 0, word: 0, char: 0, postings: 0)
 
     // Per-term scratch.
     private var docs: [UInt32] = []
@@ -91,7 +91,8 @@ struct IndexAssembler {
                         textTokens: textLengths.reduce(0) { $0 + Int($1) },
                         titleTokens: titleLengths.reduce(0) { $0 + Int($1) },
                         minTextLength: Int(textLengths.min() ?? 0), minTitleLength: Int(titleLengths.min() ?? 0),
-                        cjkTermCount: counts.cjk, wordTermCount: counts.word, charTermCount: counts.char)
+                        cjkTermCount: counts.cjk, wordTermCount: counts.word, charTermCount: counts.char,
+                        postingCount: counts.postings)
     }
 
     /// Streams the stored text and builds the document records and the strings section.
@@ -184,6 +185,7 @@ struct IndexAssembler {
                 for i in 0..<titleDocs.count { charTitleTF[Int(titleDocs[i])] += titleTFs[i] }
             }
             let entry = try writeLists(postingsStart: postingsStart, positionsOffset: positionsOffset, withPositions: true)
+            counts.postings += docs.count
             if isWord {
                 wordTerms.u64(entry)
                 counts.word += 1

@@ -63,6 +63,8 @@ final class IndexRoundTripTests: XCTestCase {
         check(stats.titleTokens == naive.titleTokens, "title tokens \(stats.titleTokens) vs \(naive.titleTokens)")
         check(stats.minTextLength == Int(naive.textLengths.min() ?? 0), "min text length")
         check(stats.minTitleLength == Int(naive.titleLengths.min() ?? 0), "min title length")
+        let postings = naive.cjk.values.reduce(0) { $0 + $1.text.count } + naive.words.values.reduce(0) { $0 + $1.text.count }
+        check(stats.postingCount == postings, "postings \(stats.postingCount) vs \(postings)")
 
         // CJK terms: keys ascending, each with its text list (with positions) and title list.
         let cjkKeys = naive.cjk.keys.sorted()
