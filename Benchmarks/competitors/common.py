@@ -220,6 +220,13 @@ def peak_rss_mb():
 
 
 def emit(report):
+    """Prints one engine's report as JSON. Given prep_seconds, index_seconds and corpus_bytes, adds the indexing
+    rates (engine time alone, and with Python's reading and parsing) and this process's peak memory."""
+    if "index_seconds" in report and "corpus_bytes" in report:
+        mb = report["corpus_bytes"] / 1e6
+        report.setdefault("index_mb_per_s", mb / report["index_seconds"])
+        report.setdefault("total_mb_per_s", mb / (report["index_seconds"] + report.get("prep_seconds", 0)))
+    report.setdefault("peak_rss_mb", peak_rss_mb())
     report.setdefault("python", platform.python_version())
     json.dump(report, sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")

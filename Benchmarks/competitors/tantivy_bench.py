@@ -77,11 +77,8 @@ def main():
         "documents": searcher.num_docs, "corpus_bytes": corpus_bytes, "threads": args.threads,
         "prep_seconds": prep_seconds,
         "index_seconds": index_seconds,
-        "index_mb_per_s": corpus_bytes / 1e6 / index_seconds,
-        "total_mb_per_s": corpus_bytes / 1e6 / (index_seconds + prep_seconds),
         "index_bytes": index_bytes, "segments": searcher.num_segments,
         "open_and_first_query_ms": first_query_ms,
-        "peak_rss_mb": common.peak_rss_mb(),
         "search": latency,
     })
 

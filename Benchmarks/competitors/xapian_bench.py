@@ -59,11 +59,8 @@ def main():
         "documents": db.get_doccount(), "corpus_bytes": corpus_bytes, "threads": 1,
         "prep_seconds": prep_seconds,
         "index_seconds": index_seconds,
-        "index_mb_per_s": corpus_bytes / 1e6 / index_seconds,
-        "total_mb_per_s": corpus_bytes / 1e6 / (index_seconds + prep_seconds),
         "index_bytes": index_bytes,
         "open_and_first_query_ms": first_query_ms,
-        "peak_rss_mb": common.peak_rss_mb(),
         "search": latency,
     })
 
