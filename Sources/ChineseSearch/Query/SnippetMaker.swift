@@ -1,6 +1,10 @@
 /// Makes the one-line snippet of a hit: re-tokenizes its stored text (only for the hits shown), finds every
 /// occurrence of every query term as a token sequence, and cuts a window around the densest stretch of
-/// matches in the body. Each occurrence is its own highlight, so two adjacent 香港 stay two.
+/// matches. Each occurrence is its own highlight, so two adjacent 香港 stay two.
+///
+/// Long documents are not tokenized whole: the scan covers the title and the first 8 KB of the body, doubling
+/// until the body shows a match (or the text ends), so the window is the densest among the first matches.
+/// Matches are kept only where they end well before the scan's cut, where tokens are exact.
 struct SnippetMaker {
     let reader: IndexReader
     let plan: QueryPlan
@@ -8,21 +12,44 @@ struct SnippetMaker {
     /// Window length in bytes (about 80 Chinese characters), and how much of it comes before the first match.
     static let window = 240
     static let lead = 60
+    /// Body bytes scanned first, and the margin before a cut inside which matches are not trusted.
+    static let firstScan = 8192
+    static let cutMargin = 64
 
     func snippet(for doc: Int) -> Snippet {
         let stored = reader.storedText(doc)
         let bodyStart = min(reader.titleByteCount(doc) + 1, stored.count)
-        var sink = SpanSink()
-        _ = analyzer.tokenize(stored.bindMemory(to: UInt8.self), firstPosition: 0, into: &sink)
-        let spans = matchSpans(sink.tokens).filter { $0.span.lowerBound >= bodyStart }
+        var spans: [(term: Int, span: Range<Int>)] = []
+        var scanned = min(stored.count, bodyStart + Self.firstScan)
+        while true {
+            let length = scanned == stored.count ? scanned : Self.boundary(stored, scanned)
+            var sink = SpanSink()
+            _ = analyzer.tokenize(stored.bindMemory(to: UInt8.self).extracting(0..<length), firstPosition: 0, into: &sink)
+            let trusted = length == stored.count ? length : length - Self.cutMargin
+            spans = matchSpans(sink.tokens).filter { $0.span.lowerBound >= bodyStart && $0.span.upperBound <= trusted }
+            if !spans.isEmpty || length == stored.count { break }
+            scanned = min(stored.count, bodyStart + 2 * (scanned - bodyStart))
+        }
         var start = bodyStart
         if !spans.isEmpty {
-            var best = 0, bestCount = -1
-            for (i, s) in spans.enumerated() {
-                let from = s.span.lowerBound
-                let terms = Set(spans.filter { $0.span.lowerBound >= from && $0.span.upperBound <= from + Self.window - Self.lead }
-                    .map(\.term))
-                if terms.count > bestCount { bestCount = terms.count; best = i }
+            // Sliding window over the spans (sorted by start): the start whose window holds the most distinct terms.
+            let termCount = (spans.map(\.term).max() ?? 0) + 1
+            var inWindow = [Int](repeating: 0, count: termCount)
+            var distinct = 0, best = 0, bestCount = -1, last = 0
+            for first in spans.indices {
+                let limit = spans[first].span.lowerBound + Self.window - Self.lead
+                while last < spans.count && spans[last].span.upperBound <= limit {
+                    if inWindow[spans[last].term] == 0 { distinct += 1 }
+                    inWindow[spans[last].term] += 1
+                    last += 1
+                }
+                if distinct > bestCount { bestCount = distinct; best = first }
+                if last > first {
+                    inWindow[spans[first].term] -= 1
+                    if inWindow[spans[first].term] == 0 { distinct -= 1 }
+                } else {
+                    last = first + 1
+                }
             }
             start = max(bodyStart, spans[best].span.lowerBound - Self.lead)
         }

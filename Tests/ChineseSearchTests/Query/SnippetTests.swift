@@ -65,6 +65,20 @@ final class SnippetTests: XCTestCase {
         XCTAssertLessThan(s.text.utf8.count, 260)
     }
 
+    func testMatchFarIntoALongBodyIsFoundAndHighlighted() throws {
+        // 30 KB of filler before the only match: past the first scanned part of the body.
+        let filler = String(repeating: "天气晴朗。", count: 2000)
+        let s = try snippet(filler + "北汽工厂" + filler, query: "北汽工厂")
+        XCTAssertEqual(highlighted(s), ["北汽工厂"])
+    }
+
+    func testTheWindowGoesWhereMostDistinctTermsMeet() throws {
+        // 北汽 alone early, then 北汽 and 工厂 together 600 bytes later: the window must show both.
+        let gap = String(repeating: "天气晴朗。", count: 40)
+        let s = try snippet("北汽" + gap + "北汽和工厂", query: "北汽 工厂")
+        XCTAssertEqual(Set(highlighted(s)), ["北汽", "工厂"])
+    }
+
     func testMatchOnlyInTheTitleGivesTheStartOfTheBodyWithoutHighlights() throws {
         let s = try snippet("今天天气晴朗。", title: "北汽新闻", query: "北汽")
         XCTAssertEqual(s.text, "今天天气晴朗。")
