@@ -31,8 +31,6 @@ final class QueryExecution {
         averageTitle = reader.statistics.averageTitleLength
     }
 
-    deinit {}
-
     /// The best `options.top` documents in `range` and the number of matches there.
     func run(range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
         let result = options.mode == .all ? runAll(range) : runAny(range)

@@ -81,8 +81,9 @@ public struct TokenExplanation: Sendable, Equatable {
     public var df: Int
     /// Its inverse document frequency.
     public var idf: Double
-    /// The field's length in tokens, and the mean over all documents.
+    /// The field's length in tokens.
     public var fieldLength: Int
+    /// The field's mean length over all documents.
     public var averageFieldLength: Double
     /// Its contribution to the score (title contributions include the title weight).
     public var contribution: Double
