@@ -32,7 +32,7 @@ final class Run: @unchecked Sendable {
         self.titleLengths = titleLengths
         self.termCount = termCount
         documentsLength = documents.count
-        storage = RunBytes(documents + terms)
+        storage = RunBytes(HeapBytes(documents, terms))
     }
 
     /// Bytes held in memory (0 once spilled).
@@ -58,24 +58,18 @@ final class Run: @unchecked Sendable {
 private final class RunBytes {
     let bytes: UnsafeRawBufferPointer
     let inMemory: Bool
-    private let mapping: MappedFile?
-    private let heap: UnsafeMutableRawBufferPointer?
+    /// Keeps `bytes` alive: a `HeapBytes` or a `MappedFile`.
+    private let owner: AnyObject
 
-    init(_ array: [UInt8]) {
-        let h = UnsafeMutableRawBufferPointer.allocate(byteCount: max(array.count, 1), alignment: 8)
-        array.withUnsafeBytes { if let base = $0.baseAddress { h.baseAddress!.copyMemory(from: base, byteCount: $0.count) } }
-        heap = h
-        mapping = nil
-        bytes = UnsafeRawBufferPointer(start: h.baseAddress, count: array.count)
+    init(_ heap: HeapBytes) {
+        owner = heap
+        bytes = heap.bytes
         inMemory = true
     }
 
     init(mapped: MappedFile) {
-        mapping = mapped
-        heap = nil
+        owner = mapped
         bytes = mapped.bytes
         inMemory = false
     }
-
-    deinit { heap?.deallocate() }
 }

@@ -103,19 +103,6 @@ public final class SearchIndex: Sendable {
     }
 }
 
-/// Bytes copied to a stable heap allocation, freed with the object.
-private final class HeapBytes {
-    let bytes: UnsafeRawBufferPointer
-
-    init(_ array: [UInt8]) {
-        let heap = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, array.count), alignment: 16)
-        array.withUnsafeBytes { heap.baseAddress!.copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
-        bytes = UnsafeRawBufferPointer(start: heap.baseAddress, count: array.count)
-    }
-
-    deinit { UnsafeMutableRawBufferPointer(mutating: bytes).deallocate() }
-}
-
 /// Per-part results of a split query, written by the workers under a lock.
 private final class PartResults: @unchecked Sendable {
     private let lock = NSLock()
