@@ -4,7 +4,8 @@ enum Help {
     search — full-text search for Chinese text (character bigrams, BM25, one memory-mapped index file)
 
     Usage:
-      search index DIR [--index PATH] [--threads N] [--memory MB]
+      search index DIR [--index PATH] [--threads N] [--memory MB] [--rebuild]
+      search compact [--index PATH]
       search query QUERY… [--index PATH] [--top K] [--mode all|any] [--k1 X] [--b X] [--title-weight X] [--json] [--explain]
       search query --batch FILE|- [--threads N] [same options]
       search analyze TEXT [--json]
@@ -16,10 +17,16 @@ enum Help {
     """
 
     static let index = """
-    Usage: search index DIR [--index PATH] [--threads N] [--memory MB]
+    Usage: search index DIR [--index PATH] [--threads N] [--memory MB] [--rebuild]
 
-    Indexes every file below DIR (sorted path order, hidden files skipped) into one index file.
-      --index PATH   where to write (default Index/search.idx); replaced atomically
+    Indexes every file below DIR (sorted path order, hidden files skipped) into one index file. When the
+    index exists and was built from DIR, it is updated in place: only files whose size or modification time
+    changed are read, only those whose content changed are indexed again, documents of vanished files are
+    deleted and new files added, in one commit. Scores after an update equal those of a fresh build.
+    One writer at a time: a second `search index` or `search compact` on the same index fails at once
+    (lock PATH.lock). Files that cannot be read are reported and tried again on the next run.
+      --index PATH   the index file (default Index/search.idx)
+      --rebuild      build from scratch, replacing the index atomically (also one of another folder or version)
       --threads N    worker threads (default: every core)
       --memory MB    memory for in-memory runs before spilling to temporary files (default 1024)
     """
@@ -51,7 +58,16 @@ enum Help {
     static let stats = """
     Usage: search stats [--index PATH] [--json]
 
-    Prints documents, tokens, distinct terms, average field lengths, file size and the size of each section.
+    Prints live and deleted documents, segments, tokens, distinct terms (summed over segments), average field
+    lengths, file size, dead bytes and the size of each section (summed over segments).
+    """
+
+    static let compact = """
+    Usage: search compact [--index PATH]
+
+    Rewrites the index as one segment without deleted documents or dead space (under a temporary name,
+    renamed over the index; running queries and servers keep their snapshot). Fails at once while another
+    writer holds the index.
     """
 
     static let verify = """
@@ -65,6 +81,7 @@ enum Help {
 
     Reads one JSON request per line on standard input, e.g. {"query": "北汽 工厂", "top": 10, "mode": "all"}
     (also "k1", "b", "title_weight", "explain"), and writes one JSON result per line, the same as
-    `search query --json`. A bad request gets {"error": "..."} and the loop goes on.
+    `search query --json`. A bad request gets {"error": "..."} and the loop goes on. Every request is
+    answered from the newest commit of the index, so updates are seen without a restart.
     """
 }

@@ -1,10 +1,10 @@
 import ChineseSearch
 import Foundation
 
-/// `search index DIR [--index PATH] [--threads N] [--memory MB]`
+/// `search index DIR [--index PATH] [--threads N] [--memory MB] [--rebuild]`
 enum IndexCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: ["--index", "--threads", "--memory"], switches: [])
+        let args = try Arguments(words, options: ["--index", "--threads", "--memory"], switches: ["--rebuild"])
         if args.has("--help") { print(Help.index); return 0 }
         guard args.positional.count == 1 else { throw UsageError("index takes one folder: search index DIR") }
         let directory = args.positional[0]
@@ -14,6 +14,9 @@ enum IndexCommand {
         let memory = try args.int("--memory", default: 1024, minimum: 16)
         let progress: (@Sendable (IndexBuildProgress) -> Void)? = showProgress ? Self.printProgress : nil
         let options = IndexBuildOptions(threads: threads, memoryLimitMB: memory, progress: progress)
+        if !args.has("--rebuild") && FileManager.default.fileExists(atPath: path) {
+            return try update(directory: directory, path: path, options: IndexBuildOptions(threads: threads, memoryLimitMB: memory))
+        }
         let summary = try IndexBuilder.build(corpusDirectory: directory, indexPath: path, options: options)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for s in summary.skipped { Output.warning("skipped \(s.path): \(s.reason)") }
@@ -27,6 +30,41 @@ enum IndexCommand {
                            summary.documents, Double(summary.textBytes) / 1e6, summary.seconds, skipped,
                            summary.invalidUTF8.count, summary.indexPath, Self.size(summary.indexBytes)))
         return 0
+    }
+
+    /// Updates the existing index at `path` from `directory`; an index that cannot be updated from it (another
+    /// folder, another format or analyzer) is an error naming `--rebuild`, never silently replaced.
+    static func update(directory: String, path: String, options: IndexBuildOptions) throws -> Int32 {
+        let summary: IndexUpdateSummary
+        do {
+            summary = try IndexUpdater.update(corpusDirectory: directory, indexPath: path, options: options)
+        } catch let error as IndexError {
+            switch error {
+            case .otherSource, .unsupportedVersion, .notAnIndex, .analyzerMismatch:
+                throw UsageError("\(error.description); to replace it with a new index of this folder, run "
+                                 + "`search index \(directory) --index \(path) --rebuild`")
+            default: throw error
+            }
+        }
+        for s in summary.skipped { Output.warning("skipped \(s.path): \(s.reason)") }
+        for p in summary.invalidUTF8 { Output.warning("\(p): invalid UTF-8 replaced by U+FFFD") }
+        let c = summary.commit
+        Output.line(String(format: "updated %@: %@ added, %@ changed, %@ deleted, %@ unchanged in %.2f s (%@ %@, %@)",
+                           path, grouped(summary.added), grouped(summary.changed), grouped(summary.deleted),
+                           grouped(summary.unchanged), summary.seconds, grouped(c.segments),
+                           c.segments == 1 ? "segment" : "segments", size(c.fileBytes)))
+        return 0
+    }
+
+    /// A count with thousands separators: 4,998.
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n.magnitude))
+        var out = ""
+        for (i, d) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return (n < 0 ? "-" : "") + out
     }
 
     /// Rewrites the progress line on standard error: documents, MB, MB/s, ETA.

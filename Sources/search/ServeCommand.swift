@@ -7,9 +7,11 @@ enum ServeCommand {
         let args = try Arguments(words, options: ["--index"], switches: ["--stdio"])
         if args.has("--help") { print(Help.serve); return 0 }
         guard args.has("--stdio") else { throw UsageError("serve needs --stdio (the only transport so far)") }
-        let index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")
+        var index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")
         while let line = readLine(strippingNewline: true) {
             if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+            // Each request sees the newest commit (cheap when nothing changed); a failed reopen keeps the last one.
+            if let latest = try? index.reopened() { index = latest }
             Output.line(answer(line, index: index))
             Output.flush()
         }

@@ -18,10 +18,22 @@ enum StatsCommand {
                 ("average_text_length", JSONText.number(s.averageTextLength, decimals: 3)),
                 ("average_title_length", JSONText.number(s.averageTitleLength, decimals: 3)),
                 ("file_bytes", "\(index.fileSize)"),
+                ("generation", "\(index.generation)"),
+                ("segments", JSONText.array(index.segments.map { s in
+                    JSONText.object([("documents", "\(s.documents)"), ("deleted", "\(s.deleted)"), ("bytes", "\(s.bytes)")])
+                })),
+                ("deleted_documents", "\(index.segments.reduce(0) { $0 + $1.deleted })"),
+                ("dead_bytes", "\(index.deadBytes)"),
                 ("sections", JSONText.object(index.sectionSizes.map { ($0.name, "\($0.bytes)") })),
             ]))
         } else {
-            Output.line("documents            \(s.documentCount)")
+            let deleted = index.segments.reduce(0) { $0 + $1.deleted }
+            Output.line("documents            \(s.documentCount) live, \(deleted) deleted")
+            Output.line("segments             \(index.segments.count) (commit \(index.generation))")
+            for (i, segment) in index.segments.enumerated() {
+                Output.line("  segment \(i + 1)".padding(toLength: 21, withPad: " ", startingAt: 0)
+                            + "\(segment.documents) documents, \(segment.deleted) deleted, \(IndexCommand.size(segment.bytes))")
+            }
             Output.line("tokens (text field)  \(s.textTokens)")
             Output.line("tokens (title field) \(s.titleTokens)")
             Output.line("distinct terms       \(terms) (\(s.cjkTermCount) CJK, \(s.wordTermCount) words; \(s.charTermCount) characters)")
@@ -29,10 +41,28 @@ enum StatsCommand {
             Output.line("average text length  \(JSONText.number(s.averageTextLength, decimals: 2)) tokens")
             Output.line("average title length \(JSONText.number(s.averageTitleLength, decimals: 2)) tokens")
             Output.line("file size            \(index.fileSize) bytes (\(IndexCommand.size(index.fileSize)))")
+            Output.line("dead bytes           \(index.deadBytes) (reclaimed by `search compact`)")
             for section in index.sectionSizes {
                 Output.line("  \(section.name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(section.bytes)")
             }
         }
+        return 0
+    }
+}
+
+/// `search compact [--index PATH]`
+enum CompactCommand {
+    static func run(_ words: [String]) throws -> Int32 {
+        let args = try Arguments(words, options: ["--index"], switches: [])
+        if args.has("--help") { print(Help.compact); return 0 }
+        guard args.positional.isEmpty else { throw UsageError("compact takes no words; see search compact --help") }
+        let path = args.string("--index") ?? "Index/search.idx"
+        guard FileManager.default.fileExists(atPath: path) else { throw IndexError.missing(path: path) }
+        let before = try SearchIndex(path: path)
+        let summary = try IndexWriter(path: path).compact()
+        Output.line(String(format: "compacted %@: %@ documents in 1 segment, %@ → %@ in %.2f s", path,
+                           IndexCommand.grouped(summary.documents), IndexCommand.size(before.fileSize),
+                           IndexCommand.size(summary.fileBytes), summary.seconds))
         return 0
     }
 }

@@ -6,7 +6,7 @@ import Foundation
 let arguments = Array(CommandLine.arguments.dropFirst())
 let commands: [String: ([String]) throws -> Int32] = [
     "index": IndexCommand.run, "query": QueryCommand.run, "analyze": AnalyzeCommand.run,
-    "stats": StatsCommand.run, "verify": VerifyCommand.run, "serve": ServeCommand.run,
+    "stats": StatsCommand.run, "verify": VerifyCommand.run, "serve": ServeCommand.run, "compact": CompactCommand.run,
 ]
 let status: Int32
 if let name = arguments.first, let command = commands[name] {

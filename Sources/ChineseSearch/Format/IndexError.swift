@@ -16,6 +16,14 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case checksumMismatch(path: String, section: String)
     /// The corpus needs more than this format version can address.
     case limitExceeded(detail: String)
+    /// Two documents given to one build or commit share a path.
+    case duplicatePath(path: String)
+    /// The index was built with other analyzer tables, so its tokens would not match this build's queries.
+    case analyzerMismatch(path: String)
+    /// Another writer holds the index's lock.
+    case locked(path: String)
+    /// The index follows another corpus folder than the one given for an update.
+    case otherSource(path: String, recorded: String, given: String)
 
     /// A message a user can act on.
     public var description: String {
@@ -34,6 +42,14 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
             return "index file '\(path)' is damaged: \(detail); rebuild it with `search index`"
         case .limitExceeded(let detail):
             return "the index cannot be written: \(detail)"
+        case .duplicatePath(let path):
+            return "two documents have the path '\(path)'; paths must be distinct"
+        case .analyzerMismatch(let path):
+            return "index file '\(path)' was built with other analyzer tables; rebuild it with `search index`"
+        case .locked(let path):
+            return "index file '\(path)' is being updated by another writer (lock '\(path).lock' is held); try again when it is done"
+        case .otherSource(let path, let recorded, let given):
+            return "index file '\(path)' follows the folder '\(recorded)', not '\(given)'"
         case .checksumMismatch(let path, let section):
             return "index file '\(path)' is damaged: checksum of section '\(section)' does not match; rebuild it with `search index`"
         }

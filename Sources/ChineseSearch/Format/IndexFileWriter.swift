@@ -3,15 +3,15 @@ import Foundation
 import Glibc
 #endif
 
-/// Writes an index file section by section in the `IndexLayout`, buffered, then seals it with checksums.
+/// Writes one segment section by section in the `IndexLayout`, buffered, then seals it with checksums.
 ///
-/// The destination is a file (written through a 1 MB buffer, `fsync`ed at the end) or memory (for indexes
-/// that never touch the disk, as the in-memory `Ranker` builds). Sections may come in any order; each is
-/// written once. `finish()` computes every checksum in one pass over the written bytes and writes the
-/// header and footer. Not thread-safe.
+/// The destination is an open file at a byte offset (written through a 1 MB buffer; the caller owns the
+/// descriptor and syncs it when it commits) or memory (for indexes that never touch the disk, as the in-memory
+/// `Ranker` builds). Sections may come in any order; each is written once. `finish()` computes every checksum
+/// in one pass over the written bytes and writes the header and footer. Not thread-safe.
 final class IndexFileWriter {
     private enum Destination {
-        case file(fd: Int32, path: String)
+        case file(fd: Int32, path: String, base: Int)
         case memory
     }
 
@@ -20,14 +20,14 @@ final class IndexFileWriter {
     private var written = 0
     private var sections: [(kind: SectionKind, offset: Int, length: Int)] = []
     private var open: (kind: SectionKind, offset: Int)?
-    private var closed = false
     private static let flushSize = 1 << 20
 
     private static var tableSize: Int { SectionKind.allCases.count * IndexLayout.sectionEntrySize }
 
-    /// Creates (truncates) the file at `path` and reserves room for the header and section table.
-    init(path: String) throws(IndexError) {
-        destination = .file(fd: try SystemFile.create(path), path: path)
+    /// Writes a segment into the open file `fd` (of `path`) starting at byte `base`, reserving room for the
+    /// header and section table.
+    init(descriptor fd: Int32, path: String, base: Int) {
+        destination = .file(fd: fd, path: path, base: base)
         buffer.reserve(Self.flushSize * 2)
         buffer.append([UInt8](repeating: 0, count: IndexLayout.headerSize + Self.tableSize))
     }
@@ -38,9 +38,7 @@ final class IndexFileWriter {
         buffer.append([UInt8](repeating: 0, count: IndexLayout.headerSize + Self.tableSize))
     }
 
-    deinit { if case .file(let fd, _) = destination, !closed { close(fd) } }
-
-    /// Bytes written so far (the offset of the next byte).
+    /// Bytes written so far (the offset of the next byte, from the segment's start).
     var offset: Int { written + buffer.count }
 
     /// Starts section `kind` at the current offset (8-byte aligned).
@@ -72,8 +70,8 @@ final class IndexFileWriter {
     }
 
     private func flush() throws(IndexError) {
-        guard case .file(let fd, let path) = destination else { return }
-        try SystemFile.writeAll(fd, buffer.bytes, path: path)
+        guard case .file(let fd, let path, let base) = destination else { return }
+        try SystemFile.writeAll(fd, buffer.bytes, at: base + written, path: path)
         written += buffer.count
         buffer.bytes.removeAll(keepingCapacity: true)
     }
@@ -109,23 +107,28 @@ final class IndexFileWriter {
         return header.bytes
     }
 
-    /// Seals the file: footer, every checksum, header; then `fsync` and close. Returns the file length.
+    /// Seals the segment: footer, every checksum, header. Returns the segment's length. The caller syncs.
     func finish() throws(IndexError) -> Int {
-        guard case .file(let fd, let path) = destination else { preconditionFailure("finish() on a memory writer") }
+        guard case .file(let fd, let path, let base) = destination else { preconditionFailure("finish() on a memory writer") }
         appendFooter()
         try flush()
         let length = written
-        closed = true
-        defer { close(fd) }
+        func segment(_ file: MappedFile) throws(IndexError) -> UnsafeRawBufferPointer {
+            guard let bytes = file.bytes.slice(base, length) else {
+                throw .system(call: "mmap", path: path, reason: "the segment just written is not in the file")
+            }
+            return bytes
+        }
         let unsealed = try MappedFile(path: path)
-        let head = withExtendedLifetime(unsealed) { header(for: unsealed.bytes) }
-        try SystemFile.writeAll(fd, head, at: 0, path: path)
-        // The file checksum covers the final header too: hash a fresh mapping after writing it.
+        let head = try withExtendedLifetime(unsealed) { () throws(IndexError) in header(for: try segment(unsealed)) }
+        try SystemFile.writeAll(fd, head, at: base, path: path)
+        // The segment checksum covers the final header too: hash a fresh mapping after writing it.
         let sealed = try MappedFile(path: path)
         var footer = ByteWriter()
-        footer.u64(withExtendedLifetime(sealed) { Checksum.xxh64(sealed.bytes.slice(0, length - 8)!) })
-        try SystemFile.writeAll(fd, footer.bytes, at: length - 8, path: path)
-        try SystemFile.sync(fd, path: path)
+        footer.u64(try withExtendedLifetime(sealed) { () throws(IndexError) in
+            Checksum.xxh64(try segment(sealed).slice(0, length - 8)!)
+        })
+        try SystemFile.writeAll(fd, footer.bytes, at: base + length - 8, path: path)
         return length
     }
 

@@ -1,26 +1,24 @@
-/// The byte layout of the index file (docs/FORMAT.md is the full spec; this is its code form).
+/// The byte layout of one segment inside the index file (docs/FORMAT.md is the full spec; this is its code form).
 ///
 /// ```
-/// File       --> Header, SectionTable, Section^sectionCount, Footer
-/// Header     --> magic "ZHSEARCH", version u32, sectionCount u32, fileLength u64, headerChecksum u64, 32 zero bytes
+/// Segment    --> Header, SectionTable, Section^sectionCount, Footer
+/// Header     --> magic "ZHSEGMNT", version u32, sectionCount u32, segmentLength u64, headerChecksum u64, 32 zero bytes
 /// SectionEntry --> kind u32, 0 u32, offset u64, length u64, checksum u64          (32 bytes)
-/// Footer     --> "ZHSEND\0\0", fileChecksum u64                                  (16 bytes)
+/// Footer     --> "ZHSEND\0\0", segmentChecksum u64                               (16 bytes)
 /// ```
-/// All integers little-endian. Checksums are XXH64: the header's covers header and section table with its own
-/// field zeroed; a section's covers its bytes; the file's covers every byte before its own
-/// field (the footer magic included).
+/// All integers little-endian; offsets count from the segment's first byte. Checksums are XXH64: the header's
+/// covers header and section table with its own field zeroed; a section's covers its bytes; the segment's covers
+/// every byte before its own field (the footer magic included). The file around the segments is `FileHeader`.
 enum IndexLayout {
-    static let magic: [UInt8] = Array("ZHSEARCH".utf8)
+    static let magic: [UInt8] = Array("ZHSEGMNT".utf8)
     static let footerMagic: [UInt8] = Array("ZHSEND\0\0".utf8)
-    /// The version this build writes and reads.
-    static let version: UInt32 = 1
+    /// The format version this build writes and reads (file header and every segment header).
+    static let version: UInt32 = 2
     static let headerSize = 64
     static let sectionEntrySize = 32
     static let footerSize = 16
     static let headerChecksumOffset = 24
 
-    /// Bytes of one document record.
-    static let documentRecordSize = 40
     /// Bytes of one word dictionary entry: the term's postings offset.
     static let termEntrySize = 8
     /// Bytes of one CJK token entry: its offset from its character's `tokensBase`.
@@ -29,12 +27,14 @@ enum IndexLayout {
     static let charEntrySize = 24
     /// Bytes of the meta section.
     static let metaSize = 64
+    /// Bytes of one document's source stamp: size u64, modification time u64 (ns), content hash u64.
+    static let sourceStampSize = 24
 }
 
 /// The sections of an index file, by kind number.
 enum SectionKind: UInt32, CaseIterable, Sendable {
     case meta = 1, documents, strings, stored, cjkKeys, cjkTerms, wordOffsets, wordBytes, wordTerms,
-         charKeys, charTerms, postings, positions
+         charKeys, charTerms, postings, positions, sources, pathRanks, pathOrder
 
     /// The name `search stats` and error messages use.
     var name: String {
@@ -52,6 +52,9 @@ enum SectionKind: UInt32, CaseIterable, Sendable {
         case .charTerms: return "character entries"
         case .postings: return "postings"
         case .positions: return "positions"
+        case .sources: return "source stamps"
+        case .pathRanks: return "path ranks"
+        case .pathOrder: return "path order"
         }
     }
 }

@@ -92,8 +92,8 @@ extension IndexReader {
         return wordBytes.slice(Int(start), Int(end - start))
     }
 
-    /// The entry of the word `bytes` (normalized UTF-8), if present.
-    func wordEntry(_ bytes: UnsafeRawBufferPointer) -> TermEntry? {
+    /// The dictionary position of the word `bytes` (normalized UTF-8), if present.
+    func wordIndex(_ bytes: UnsafeRawBufferPointer) -> Int? {
         var low = 0, high = statistics.wordTermCount
         while low < high {
             let mid = (low + high) >> 1
@@ -101,8 +101,11 @@ extension IndexReader {
             if compareBytes(text, bytes) < 0 { low = mid + 1 } else { high = mid }
         }
         guard low < statistics.wordTermCount, let text = wordText(low), compareBytes(text, bytes) == 0 else { return nil }
-        return wordEntry(at: low)
+        return low
     }
+
+    /// The entry of the word `bytes` (normalized UTF-8), if present.
+    func wordEntry(_ bytes: UnsafeRawBufferPointer) -> TermEntry? { wordIndex(bytes).map(wordEntry(at:)) }
 
     /// The entry of single-character list `character`, if present.
     func charEntry(_ character: UInt32) -> TermEntry? { charIndex(of: character).map(charEntry(at:)) }

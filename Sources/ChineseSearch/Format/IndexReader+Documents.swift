@@ -1,51 +1,43 @@
-/// The document table, read in place.
-///
-/// ```
-/// DocumentRecord --> storedOffset u64, storedLength u32, titleBytes u32, pathOffset u64, pathLength u32,
-///                    dateLength u32, titleTokens u32, textTokens u32                          (40 bytes)
-/// ```
-/// The stored text is `title + "\n" + body`; its first `titleBytes` bytes are the title. The date follows the
-/// path in the strings section.
+/// The document table and the per-document sections, read in place (`DocumentRecord` is the record's layout).
 extension IndexReader {
+    /// The record of document `doc` (< documentCount). O(1).
+    func record(_ doc: Int) -> DocumentRecord { DocumentRecord(loading: documents, doc: doc) }
+
     /// Token count of document `doc`'s text field. O(1).
     @inline(__always) func textLength(_ doc: UInt32) -> UInt32 {
-        documents.u32Unchecked(at: Int(doc) * IndexLayout.documentRecordSize + 36)
+        documents.u32Unchecked(at: Int(doc) * DocumentRecord.size + DocumentRecord.textTokensOffset)
     }
 
     /// Token count of document `doc`'s title field. O(1).
     @inline(__always) func titleLength(_ doc: UInt32) -> UInt32 {
-        documents.u32Unchecked(at: Int(doc) * IndexLayout.documentRecordSize + 32)
+        documents.u32Unchecked(at: Int(doc) * DocumentRecord.size + DocumentRecord.titleTokensOffset)
     }
+
+    /// The rank of `doc`'s path among the segment's paths (byte order): the tie-break of equal scores. O(1).
+    @inline(__always) func pathRank(_ doc: UInt32) -> UInt32 { pathRanks.u32Unchecked(at: Int(doc) * 4) }
 
     /// The stored text (title, newline, body) of `doc`; empty when the record is damaged.
     func storedText(_ doc: Int) -> UnsafeRawBufferPointer {
-        let r = doc * IndexLayout.documentRecordSize
-        let offset = documents.u64Unchecked(at: r), length = documents.u32Unchecked(at: r + 8)
-        guard offset <= UInt64(stored.count) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return stored.slice(Int(offset), Int(length)) ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        guard let range = record(doc).storedRange(within: stored.count) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(rebasing: stored[range])
     }
 
     /// Byte length of the title at the start of the stored text.
-    func titleByteCount(_ doc: Int) -> Int {
-        Int(documents.u32Unchecked(at: doc * IndexLayout.documentRecordSize + 12))
-    }
+    func titleByteCount(_ doc: Int) -> Int { Int(record(doc).titleBytes) }
 
-    private func string(_ offset: UInt64, _ length: UInt32) -> String {
-        guard offset <= UInt64(strings.count), let bytes = strings.slice(Int(offset), Int(length)) else { return "" }
-        return String(decoding: bytes, as: UTF8.self)
+    /// The path bytes of `doc`; empty when the record is damaged.
+    func pathBytes(_ doc: Int) -> UnsafeRawBufferPointer {
+        guard let ranges = record(doc).stringRanges(within: strings.count) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(rebasing: strings[ranges.path])
     }
 
     /// The document's path relative to the indexed folder.
-    func documentPath(_ doc: Int) -> String {
-        let r = doc * IndexLayout.documentRecordSize
-        return string(documents.u64Unchecked(at: r + 16), documents.u32Unchecked(at: r + 24))
-    }
+    func documentPath(_ doc: Int) -> String { String(decoding: pathBytes(doc), as: UTF8.self) }
 
     /// The document's date as written in its front matter, or "".
     func documentDate(_ doc: Int) -> String {
-        let r = doc * IndexLayout.documentRecordSize
-        let pathLength = documents.u32Unchecked(at: r + 24)
-        return string(documents.u64Unchecked(at: r + 16) &+ UInt64(pathLength), documents.u32Unchecked(at: r + 28))
+        guard let ranges = record(doc).stringRanges(within: strings.count) else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: strings[ranges.date]), as: UTF8.self)
     }
 
     /// The document's title.
@@ -53,5 +45,27 @@ extension IndexReader {
         let text = storedText(doc)
         let n = min(titleByteCount(doc), text.count)
         return String(decoding: UnsafeRawBufferPointer(rebasing: text[0..<n]), as: UTF8.self)
+    }
+
+    /// What the index recorded of `doc`'s source file.
+    func sourceStamp(_ doc: Int) -> SourceStamp {
+        SourceStamp(loading: sources, at: doc * IndexLayout.sourceStampSize)
+    }
+
+    /// The document whose path is `path` (UTF-8 bytes), by binary search over the path order. O(log documents).
+    func document(withPath path: UnsafeRawBufferPointer) -> Int? {
+        let n = statistics.documentCount
+        func doc(atRank r: Int) -> Int? {
+            let d = Int(pathOrder.u32Unchecked(at: r * 4))
+            return d < n ? d : nil
+        }
+        var low = 0, high = n
+        while low < high {
+            let mid = (low + high) >> 1
+            guard let d = doc(atRank: mid) else { return nil }
+            if compareBytes(pathBytes(d), path) < 0 { low = mid + 1 } else { high = mid }
+        }
+        guard low < n, let d = doc(atRank: low), compareBytes(pathBytes(d), path) == 0 else { return nil }
+        return d
     }
 }

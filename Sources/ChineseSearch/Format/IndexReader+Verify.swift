@@ -2,7 +2,7 @@
 /// every postings list decoded to its end and every positions list read. O(file size).
 extension IndexReader {
     func verify() throws(IndexError) {
-        let whole = file.bytes
+        let whole = bytes
         let fileChecksum = whole.u64Unchecked(at: whole.count - 8)
         if Checksum.xxh64(whole.slice(0, whole.count - 8)!) != fileChecksum {
             throw .checksumMismatch(path: path, section: "whole file")
@@ -12,15 +12,13 @@ extension IndexReader {
         }
         let stats = statistics
         for i in 0..<stats.documentCount {
-            let r = i * IndexLayout.documentRecordSize
-            let storedEnd = documents.u64Unchecked(at: r) + UInt64(documents.u32Unchecked(at: r + 8))
-            let stringsEnd = documents.u64Unchecked(at: r + 16) + UInt64(documents.u32Unchecked(at: r + 24))
-                + UInt64(documents.u32Unchecked(at: r + 28))
-            if storedEnd > UInt64(stored.count) || stringsEnd > UInt64(strings.count)
-                || UInt64(documents.u32Unchecked(at: r + 12)) > UInt64(documents.u32Unchecked(at: r + 8)) {
+            let r = record(i)
+            guard r.storedRange(within: stored.count) != nil, r.stringRanges(within: strings.count) != nil,
+                  r.titleBytes <= r.storedLength else {
                 throw .corrupt(path: path, detail: "document \(i) points outside its sections")
             }
         }
+        try verifyPathOrder()
         var expectedFirst = 0
         for c in 0..<stats.charTermCount {
             let tokens = tokens(ofCharacter: c)
@@ -43,6 +41,20 @@ extension IndexReader {
         }
         for i in 0..<stats.charTermCount {
             try verifyLists(charEntry(at: i), positions: false, name: "character \(i)")
+        }
+    }
+
+    /// The path ranks are a permutation, the path order its inverse, and the paths ascend in that order.
+    private func verifyPathOrder() throws(IndexError) {
+        let n = statistics.documentCount
+        for rank in 0..<n {
+            let d = Int(pathOrder.u32Unchecked(at: rank * 4))
+            guard d < n, Int(pathRank(UInt32(d))) == rank else {
+                throw .corrupt(path: path, detail: "path order and path ranks disagree at rank \(rank)")
+            }
+            if rank > 0, compareBytes(pathBytes(Int(pathOrder.u32Unchecked(at: (rank - 1) * 4))), pathBytes(d)) >= 0 {
+                throw .corrupt(path: path, detail: "paths are not in order at rank \(rank)")
+            }
         }
     }
 

@@ -1,4 +1,5 @@
-/// The opened index file: validated header, section slices and the term dictionaries, all read in place.
+/// One opened segment of an index file: validated header, section slices and the term dictionaries, all read
+/// in place.
 ///
 /// Opening checks magic, version, length, the header checksum, every section's bounds and sizes, and the
 /// meta section's checksum: O(number of sections), no section is read whole. Every later read is
@@ -6,7 +7,10 @@
 /// `verify()` checks everything. Immutable, so shared freely between threads.
 final class IndexReader: @unchecked Sendable {
     let path: String
+    /// Keeps the mapping alive.
     let file: MappedFile
+    /// The segment's bytes inside the mapping.
+    let bytes: UnsafeRawBufferPointer
     let statistics: IndexStatistics
     /// (kind, offset, length, checksum) of every section, in file order.
     let sectionTable: [(kind: SectionKind, offset: Int, length: Int, checksum: UInt64)]
@@ -22,15 +26,19 @@ final class IndexReader: @unchecked Sendable {
     let charTerms: UnsafeRawBufferPointer
     let postings: UnsafeRawBufferPointer
     let positions: UnsafeRawBufferPointer
+    let sources: UnsafeRawBufferPointer
+    let pathRanks: UnsafeRawBufferPointer
+    let pathOrder: UnsafeRawBufferPointer
 
-    /// Total bytes of the file.
-    var fileSize: Int { file.bytes.count }
+    /// Total bytes of the segment.
+    var segmentSize: Int { bytes.count }
 
+    /// Opens the segment `bytes` of the mapping `file`.
     // swiftlint:disable:next function_body_length
-    init(file: MappedFile, path: String) throws(IndexError) {
+    init(bytes b: UnsafeRawBufferPointer, file: MappedFile, path: String) throws(IndexError) {
         self.file = file
         self.path = path
-        let b = file.bytes
+        self.bytes = b
         let minimum = IndexLayout.headerSize + IndexLayout.footerSize
         if b.count >= 8, !zip(b.prefix(8), IndexLayout.magic).allSatisfy({ $0 == $1 }) { throw .notAnIndex(path: path) }
         if b.count < minimum { throw .truncated(path: path, expected: minimum, actual: b.count) }
@@ -89,15 +97,19 @@ final class IndexReader: @unchecked Sendable {
         wordOffsets = byKind[.wordOffsets]!; wordBytes = byKind[.wordBytes]!; wordTerms = byKind[.wordTerms]!
         charKeys = byKind[.charKeys]!; charTerms = byKind[.charTerms]!
         postings = byKind[.postings]!; positions = byKind[.positions]!
+        sources = byKind[.sources]!; pathRanks = byKind[.pathRanks]!; pathOrder = byKind[.pathOrder]!
         let entry = IndexLayout.termEntrySize
         let sizes: [(String, Int, Int)] = [
-            ("documents", documents.count, stats.documentCount * IndexLayout.documentRecordSize),
+            ("documents", documents.count, stats.documentCount * DocumentRecord.size),
             ("CJK term keys", cjkKeys.count, stats.cjkTermCount * 4),
             ("CJK term entries", cjkTerms.count, stats.cjkTermCount * IndexLayout.cjkEntrySize),
             ("word term offsets", wordOffsets.count, (stats.wordTermCount + 1) * 8),
             ("word term entries", wordTerms.count, stats.wordTermCount * entry),
             ("character keys", charKeys.count, stats.charTermCount * 4),
             ("character entries", charTerms.count, stats.charTermCount * IndexLayout.charEntrySize),
+            ("source stamps", sources.count, stats.documentCount * IndexLayout.sourceStampSize),
+            ("path ranks", pathRanks.count, stats.documentCount * 4),
+            ("path order", pathOrder.count, stats.documentCount * 4),
         ]
         for (name, actual, expected) in sizes where actual != expected {
             throw .corrupt(path: path, detail: "section '\(name)' has \(actual) bytes, meta implies \(expected)")

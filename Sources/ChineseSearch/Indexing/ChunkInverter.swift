@@ -21,7 +21,7 @@ struct ChunkInverter: TokenSink {
     init() {}
 
     /// Adds the next document of the chunk. Its stored text is `title + "\n" + body`.
-    mutating func add(_ document: SourceDocument) {
+    mutating func add(_ document: SourceDocument, stamp: SourceStamp) {
         stored.removeAll(keepingCapacity: true)
         stored.append(contentsOf: document.title.utf8)
         titleByteCount = stored.count
@@ -36,6 +36,7 @@ struct ChunkInverter: TokenSink {
         titleLengths.append(UInt32(titleTokens))
         appendString(document.path)
         appendString(document.date)
+        stamp.encode(into: &documents)
         documents.varint(UInt64(titleByteCount))
         documents.varint(UInt64(text.count))
         documents.append(text)

@@ -66,14 +66,14 @@ struct IndexAssembler {
 
     /// Writes every section; the caller seals the file with `finish()` or `finishInMemory()`.
     mutating func write() throws(IndexError) {
-        let (documentsSection, stringsSection) = try writeStored()
+        let documentSections = try writeStored()
         try writePostings()
         file.begin(.positions)
         try positionsSpill.withContents { (bytes) throws(IndexError) in try file.write(bytes) }
         try file.end()
         for (kind, bytes) in [(SectionKind.cjkKeys, cjkKeys), (.cjkTerms, cjkTerms), (.wordOffsets, wordOffsets),
                               (.wordBytes, wordBytes), (.wordTerms, wordTerms), (.charKeys, charKeys),
-                              (.charTerms, charTerms), (.documents, documentsSection), (.strings, stringsSection)] {
+                              (.charTerms, charTerms)] + documentSections {
             file.begin(kind)
             try file.write(bytes.bytes)
             try file.end()
@@ -95,10 +95,13 @@ struct IndexAssembler {
                         postingCount: counts.postings)
     }
 
-    /// Streams the stored text and builds the document records and the strings section.
-    private mutating func writeStored() throws(IndexError) -> (ByteWriter, ByteWriter) {
+    /// Streams the stored text and builds the document records, the strings, source stamps and path sections.
+    private mutating func writeStored() throws(IndexError) -> [(SectionKind, ByteWriter)] {
         var records = ByteWriter()
         var strings = ByteWriter()
+        var stamps = ByteWriter()
+        var paths: [UnsafeRawBufferPointer] = []
+        paths.reserveCapacity(textLengths.count)
         file.begin(.stored)
         var storedOffset = 0
         var doc = 0
@@ -112,26 +115,35 @@ struct IndexAssembler {
                 let dateLength = Int(b.varint(at: &o)!)
                 let date = b.slice(o, dateLength)!
                 o += dateLength
+                stamps.append(b.slice(o, IndexLayout.sourceStampSize)!)
+                o += IndexLayout.sourceStampSize
                 let titleBytes = Int(b.varint(at: &o)!)
                 let storedLength = Int(b.varint(at: &o)!)
                 try file.write(b.slice(o, storedLength)!)
                 o += storedLength
-                records.u64(UInt64(storedOffset))
-                records.u32(UInt32(storedLength))
-                records.u32(UInt32(titleBytes))
-                records.u64(UInt64(strings.count))
-                records.u32(UInt32(pathLength))
-                records.u32(UInt32(dateLength))
-                records.u32(titleLengths[doc])
-                records.u32(textLengths[doc])
+                DocumentRecord(storedOffset: UInt64(storedOffset), storedLength: UInt32(storedLength),
+                               titleBytes: UInt32(titleBytes), pathOffset: UInt64(strings.count),
+                               pathLength: UInt32(pathLength), dateLength: UInt32(dateLength),
+                               titleTokens: titleLengths[doc], textTokens: textLengths[doc]).encode(into: &records)
                 strings.append(path)
                 strings.append(date)
+                paths.append(path)
                 storedOffset += storedLength
                 doc += 1
             }
         }
         try file.end()
-        return (records, strings)
+        // Documents sorted by path (byte order): already so for a fresh build, not for a merge of segments.
+        var order = Array(0..<paths.count)
+        if !zip(paths, paths.dropFirst()).allSatisfy({ compareBytes($0, $1) < 0 }) {
+            order.sort { compareBytes(paths[$0], paths[$1]) < 0 }
+        }
+        var ranks = [UInt32](repeating: 0, count: paths.count)
+        for (rank, d) in order.enumerated() { ranks[d] = UInt32(rank) }
+        var rankBytes = ByteWriter(), orderBytes = ByteWriter()
+        for r in ranks { rankBytes.u32(r) }
+        for d in order { orderBytes.u32(UInt32(d)) }
+        return [(.documents, records), (.strings, strings), (.sources, stamps), (.pathRanks, rankBytes), (.pathOrder, orderBytes)]
     }
 
     /// The k-way merge of all runs' terms into the postings and positions sections.

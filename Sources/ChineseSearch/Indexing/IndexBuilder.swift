@@ -1,8 +1,5 @@
 import Dispatch
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// How a build runs.
 public struct IndexBuildOptions: Sendable {
@@ -64,47 +61,60 @@ public struct IndexBuildSummary: Sendable {
 
 /// One input document, loaded by a worker.
 enum DocumentLoad {
-    case document(SourceDocument, invalidUTF8: Bool)
+    case document(SourceDocument, invalidUTF8: Bool, stamp: SourceStamp)
     case skipped(String)
 }
 
-/// Builds index files: from a corpus folder, or from documents given in memory.
+/// Builds index files from scratch: from a corpus folder, or from documents given in memory.
 ///
-/// Workers take consecutive chunks of the sorted input, each inverted into a run; runs are merged into the
-/// file (`IndexAssembler`). The file is written to `PATH.tmp-<pid>`, synced and renamed over `PATH`, so a
-/// failed or interrupted build leaves the previous index as it was; leftovers of killed builds are removed
-/// by the next build.
+/// Workers take consecutive chunks of the sorted input, each inverted into a run; runs are merged into one
+/// segment (`IndexAssembler`), followed by the first commit. The file is written to `PATH.tmp-<pid>`, synced
+/// and renamed over `PATH`, so a failed or interrupted build leaves the previous index as it was; leftovers of
+/// killed builds are removed by the next build. `IndexUpdater` and `IndexWriter` change an existing index.
 public enum IndexBuilder {
-    /// Indexes every file below `corpusDirectory` (sorted path order defines document ids) into `indexPath`.
+    /// Indexes every file below `corpusDirectory` (sorted path order) into a new index at `indexPath`, replacing
+    /// any index there.
     public static func build(corpusDirectory: String, indexPath: String,
                              options: IndexBuildOptions = IndexBuildOptions()) throws -> IndexBuildSummary {
         let corpus = try CorpusInput(directory: corpusDirectory)
-        return try build(count: corpus.paths.count, sizes: corpus.sizes, names: corpus.paths,
-                         indexPath: indexPath, options: options, makeLoader: corpus.makeLoader)
+        return try build(count: corpus.paths.count, sizes: corpus.sizes, names: corpus.paths, indexPath: indexPath,
+                         source: SystemFile.absolutePath(corpusDirectory) ?? corpusDirectory, options: options,
+                         makeLoader: corpus.makeLoader)
     }
 
-    /// Indexes `documents` (document id = array index) into `indexPath`.
+    /// Indexes `documents` (document id = array index) into a new index at `indexPath`, replacing any index
+    /// there. Paths must be distinct; equal scores rank by path.
     public static func build(documents: [SourceDocument], indexPath: String,
                              options: IndexBuildOptions = IndexBuildOptions()) throws -> IndexBuildSummary {
+        try checkDistinctPaths(documents)
         let sizes = documents.map { $0.title.utf8.count + $0.body.utf8.count + 1 }
-        return try build(count: documents.count, sizes: sizes, names: documents.map(\.path),
-                         indexPath: indexPath, options: options,
-                         makeLoader: { { .document(documents[$0], invalidUTF8: false) } })
+        return try build(count: documents.count, sizes: sizes, names: documents.map(\.path), indexPath: indexPath,
+                         source: "", options: options,
+                         makeLoader: { { .document(documents[$0], invalidUTF8: false, stamp: .none) } })
+    }
+
+    /// Throws when two of `documents` share a path.
+    static func checkDistinctPaths(_ documents: [SourceDocument]) throws(IndexError) {
+        var seen = Set<String>()
+        for d in documents where !seen.insert(d.path).inserted { throw IndexError.duplicatePath(path: d.path) }
     }
 
     /// Builds an index of `documents` in memory (document id = array index) and returns the file's bytes.
     static func buildInMemory(documents: [SourceDocument], threads: Int = 1) throws(IndexError) -> [UInt8] {
+        try checkDistinctPaths(documents)
         let sizes = documents.map { $0.title.utf8.count + $0.body.utf8.count + 1 }
         let options = IndexBuildOptions(threads: threads, memoryLimitMB: Int.max >> 21)
         let inverted = try invert(sizes: sizes, names: documents.map(\.path), options: options, spillPrefix: nil,
-                                  started: .now(), makeLoader: { { .document(documents[$0], invalidUTF8: false) } })
+                                  started: .now(),
+                                  makeLoader: { { .document(documents[$0], invalidUTF8: false, stamp: .none) } })
         let file = IndexFileWriter()
         var assembler = try IndexAssembler(runs: inverted.runs, file: file, spillPath: nil)
         try assembler.write()
-        return file.finishInMemory()
+        return InMemoryIndex.file(segment: file.finishInMemory(), statistics: assembler.statistics)
     }
 
-    static func build(count: Int, sizes: [Int], names: [String], indexPath: String, options: IndexBuildOptions,
+    static func build(count: Int, sizes: [Int], names: [String], indexPath: String, source: String,
+                      options: IndexBuildOptions,
                       makeLoader: @escaping @Sendable () -> (Int) -> DocumentLoad) throws -> IndexBuildSummary {
         let started = DispatchTime.now()
         let folder = (indexPath as NSString).deletingLastPathComponent
@@ -115,29 +125,38 @@ public enum IndexBuilder {
                 throw IndexError.system(call: "mkdir", path: folder, reason: error.localizedDescription)
             }
         }
+        guard let lock = try SystemFile.lockExclusively(indexPath + ".lock") else { throw IndexError.locked(path: indexPath) }
+        defer { SystemFile.closeFile(lock) }
         TemporaryFiles.removeStale(besides: indexPath)
         let temporary = TemporaryFiles.path(besides: indexPath)
         var finished = false
-        defer { if !finished { unlink(temporary) } }
+        defer { if !finished { SystemFile.remove(temporary) } }
         let inverted = try invert(sizes: sizes, names: names, options: options, spillPrefix: temporary,
                                   started: started, makeLoader: makeLoader)
-        let file = try IndexFileWriter(path: temporary)
-        var assembler = try IndexAssembler(runs: inverted.runs, file: file, spillPath: temporary + ".positions")
-        try assembler.write()
-        let length = try file.finish()
+        let appender = try IndexFileAppender(creating: temporary)
+        let segment = try SegmentWriting.write(runs: inverted.runs, to: appender, documentBase: 0,
+                                               spillPath: temporary + ".positions")
+        let commit = CommitRecord(generation: 1, nextDocumentBase: UInt64(segment?.statistics.documentCount ?? 0),
+                                  liveDocuments: segment?.statistics.documentCount ?? 0,
+                                  textTokens: segment?.statistics.textTokens ?? 0,
+                                  titleTokens: segment?.statistics.titleTokens ?? 0,
+                                  analyzerVersion: Analyzer.tableVersion, source: source,
+                                  segments: segment.map { [$0.reference] } ?? [])
+        try appender.publish(commit)
+        let length = appender.end
         try SystemFile.replace(indexPath, with: temporary)
         finished = true
         SystemFile.syncFolder(of: indexPath)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return IndexBuildSummary(documents: assembler.statistics.documentCount, textBytes: inverted.textBytes,
+        return IndexBuildSummary(documents: commit.liveDocuments, textBytes: inverted.textBytes,
                                  seconds: seconds, indexPath: indexPath, indexBytes: length, skipped: inverted.skipped,
                                  invalidUTF8: inverted.invalid, spilledRuns: inverted.spilled)
     }
 
     /// Parses, tokenizes and inverts the input on `options.threads` workers into runs in document order.
     /// Runs spill to `spillPrefix.run-N` when memory passes the limit (never when `spillPrefix` is nil).
-    private static func invert(sizes: [Int], names: [String], options: IndexBuildOptions, spillPrefix: String?,
-                               started: DispatchTime, makeLoader: @escaping @Sendable () -> (Int) -> DocumentLoad)
+    static func invert(sizes: [Int], names: [String], options: IndexBuildOptions, spillPrefix: String?,
+                       started: DispatchTime, makeLoader: @escaping @Sendable () -> (Int) -> DocumentLoad)
         throws(IndexError) -> (runs: [Run], textBytes: Int, skipped: [SkippedFile], invalid: [String], spilled: Int) {
         let chunks = ChunkPlan(sizes: sizes, threads: options.threads)
         let state = BuildState(chunkCount: chunks.ranges.count, totalBytes: sizes.reduce(0, +),
@@ -152,8 +171,8 @@ public enum IndexBuilder {
                 var invalid: [String] = []
                 for i in chunks.ranges[c] {
                     switch load(i) {
-                    case .document(let document, let invalidUTF8):
-                        inverter.add(document)
+                    case .document(let document, let invalidUTF8, let stamp):
+                        inverter.add(document, stamp: stamp)
                         if invalidUTF8 { invalid.append(names[i]) }
                         state.documentDone(bytes: sizes[i])
                     case .skipped(let reason):

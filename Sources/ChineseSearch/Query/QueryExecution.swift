@@ -4,8 +4,10 @@
 /// blocks through its skip entries), OR clauses and exclusions checked on the survivors, and positions read
 /// only for multi-token terms of documents that passed everything else. Mode any: document-at-a-time over
 /// the union of the tokens' lists with block-max WAND pruning against the current top-k threshold.
-/// Every matching document in mode all is counted, so `total` is exact there.
+/// Every matching document in mode all is counted, so `total` is exact there. Deleted documents of the segment
+/// are skipped before they are counted or scored; scores use the statistics of the whole index.
 final class QueryExecution {
+    let segment: OpenSegment
     let reader: IndexReader
     let plan: QueryPlan
     let options: SearchOptions
@@ -21,14 +23,17 @@ final class QueryExecution {
     /// True when pruning skipped documents without counting them (mode any).
     private(set) var pruned = false
 
-    init(reader: IndexReader, plan: QueryPlan, options: SearchOptions) {
+    /// An execution of `plan` (resolved against `segment`) scored with the index-wide `statistics`.
+    init(segment: OpenSegment, plan: QueryPlan, options: SearchOptions, statistics: IndexStatistics) {
+        self.segment = segment
+        let reader = segment.reader
         self.reader = reader
         self.plan = plan
         self.options = options
         text = plan.tokens.map { $0.entry.map(reader.textCursor) }
         title = plan.tokens.map { $0.entry.flatMap(reader.titleCursor) }
-        averageText = reader.statistics.averageTextLength
-        averageTitle = reader.statistics.averageTitleLength
+        averageText = statistics.averageTextLength
+        averageTitle = statistics.averageTitleLength
     }
 
     /// The best `options.top` documents in `range` and the number of matches there.
@@ -106,13 +111,15 @@ final class QueryExecution {
             }
             if doc >= range.upperBound { break }
             candidate = doc + 1
+            if segment.isDeleted(doc) { continue }
             guard plan.clauses.allSatisfy({ clause in clause.contains { matches($0, doc) } }),
                   !plan.excluded.contains(where: { matches($0, doc) }) else { continue }
             total += 1
-            // Every match counts, but one that cannot beat the k-th best score is not scored.
+            // Every match counts, but one that cannot reach the k-th best score is not scored (one that ties
+            // it may still rank before it by path).
             let threshold = top.threshold
-            if threshold > -.infinity && bound(doc, &scoring) * slack <= threshold { continue }
-            top.offer(ScoredDocument(score: score(doc), doc: doc))
+            if threshold > -.infinity && bound(doc, &scoring) * slack < threshold { continue }
+            top.offer(ScoredDocument(score: score(doc), doc: doc, rank: reader.pathRank(doc)))
         }
         return (top.sorted(), total)
     }
@@ -197,7 +204,7 @@ final class QueryExecution {
             for (i, o) in order.enumerated() {
                 if o.cursor.doc >= range.upperBound { break }
                 sum += o.listBound
-                if sum * slack > threshold { pivot = i; break }
+                if sum * slack >= threshold { pivot = i; break }
             }
             if pivot < 0 {
                 if order.contains(where: { $0.cursor.doc < range.upperBound }) { pruned = true }
@@ -216,7 +223,7 @@ final class QueryExecution {
                 blockSum += blockBound(&order[atPivot])
                 atPivot += 1
             }
-            if threshold > -.infinity && blockSum * slack <= threshold {
+            if threshold > -.infinity && blockSum * slack < threshold {
                 pruned = true
                 var target = atPivot < order.count ? order[atPivot].cursor.doc : PostingsCursor.end
                 for i in 0..<atPivot {
@@ -227,9 +234,9 @@ final class QueryExecution {
                 for i in 0..<atPivot { order[i].cursor.advance(to: target) }
                 continue
             }
-            if !plan.excluded.contains(where: { matches($0, pivotDoc) }) {
+            if !segment.isDeleted(pivotDoc) && !plan.excluded.contains(where: { matches($0, pivotDoc) }) {
                 total += 1
-                top.offer(ScoredDocument(score: score(pivotDoc), doc: pivotDoc))
+                top.offer(ScoredDocument(score: score(pivotDoc), doc: pivotDoc, rank: reader.pathRank(pivotDoc)))
             }
             for i in 0..<atPivot { order[i].cursor.next() }
         }

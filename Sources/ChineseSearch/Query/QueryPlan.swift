@@ -1,5 +1,7 @@
-/// A query resolved against one index: its distinct tokens with their dictionary entries and statistics, and
-/// its clauses as lists of token numbers. Immutable; each execution makes its own cursors from it.
+/// A query resolved against one segment: its distinct tokens with their dictionary entries and live document
+/// frequencies, and its clauses as lists of token numbers. Token numbers depend on the query alone, so plans of
+/// one query over several segments line up token by token; `setStatistics` then gives every plan the idf of the
+/// whole index. Immutable once set; each execution makes its own cursors from it.
 struct QueryPlan {
     /// One distinct token of the query.
     struct Token {
@@ -10,8 +12,14 @@ struct QueryPlan {
         var prefixRange: Range<Int>
         /// Whether it adds to scores (tokens only in excluded terms do not).
         var scores: Bool
-        var idf: Double
-        var titleIdf: Double
+        /// Live documents of this segment whose text (title) field holds the token.
+        var liveDf: Int
+        var liveTitleDf: Int
+        /// Over the whole index: the live document frequencies and their inverse document frequencies.
+        var df = 0
+        var titleDf = 0
+        var idf = 0.0
+        var titleIdf = 0.0
     }
 
     /// A term: its elements as token numbers at consecutive positions.
@@ -30,9 +38,9 @@ struct QueryPlan {
 
     enum Failure: Error { case noTokens }
 
-    init(_ parsed: ParsedQuery, reader: IndexReader, analyzer: Analyzer, bm25: BM25) throws(Failure) {
+    /// Resolves `parsed` against `segment` (nil: against nothing, to learn whether the query has tokens at all).
+    init(_ parsed: ParsedQuery, segment: OpenSegment?, analyzer: Analyzer) throws(Failure) {
         var numbers: [TermElement: Int] = [:]
-        let stats = reader.statistics
         func resolve(_ term: ParsedQuery.Term, scores: Bool) -> Term? {
             let analyzed = QueryTerm(term.text, analyzer: analyzer)
             guard !analyzed.elements.isEmpty else { return nil }
@@ -45,23 +53,26 @@ struct QueryPlan {
                     impossible = impossible || tokens[id].entry == nil
                     continue
                 }
-                var entry: TermEntry?
+                var found: (entry: TermEntry, ordinal: Int)?
                 var range = 0..<0
-                switch element {
-                case .cjk(let key): entry = reader.cjkIndex(of: key).map(reader.cjkEntry)
-                case .word(let bytes): entry = bytes.withUnsafeBytes { reader.wordEntry($0) }
-                case .prefix(let c):
-                    entry = reader.charEntry(c)
-                    range = reader.cjkRange(startingWith: c)
+                if let reader = segment?.reader {
+                    switch element {
+                    case .cjk(let key):
+                        found = reader.cjkIndex(of: key).map { (reader.cjkEntry($0), reader.ordinal(ofCJK: $0)) }
+                    case .word(let bytes):
+                        found = bytes.withUnsafeBytes { reader.wordIndex($0) }.map { (reader.wordEntry(at: $0), reader.ordinal(ofWord: $0)) }
+                    case .prefix(let c):
+                        found = reader.charIndex(of: c).map { (reader.charEntry(at: $0), reader.ordinal(ofCharacter: $0)) }
+                        range = reader.cjkRange(startingWith: c)
+                    }
                 }
-                if entry?.damaged == true { damaged = true }
-                let df = Int(entry?.df ?? 0), titleDf = Int(entry?.titleDf ?? 0)
-                tokens.append(Token(element: element, entry: entry, prefixRange: range, scores: scores,
-                                    idf: bm25.idf(documentFrequency: df, documentCount: stats.documentCount),
-                                    titleIdf: bm25.idf(documentFrequency: titleDf, documentCount: stats.documentCount)))
+                if found?.entry.damaged == true { damaged = true }
+                let live: (text: Int, title: Int) = found.flatMap { f in segment.map { $0.liveFrequencies(of: f.entry, ordinal: f.ordinal) } } ?? (0, 0)
+                tokens.append(Token(element: element, entry: found?.entry, prefixRange: range, scores: scores,
+                                    liveDf: live.text, liveTitleDf: live.title))
                 numbers[element] = tokens.count - 1
                 ids.append(tokens.count - 1)
-                impossible = impossible || entry == nil
+                impossible = impossible || found == nil
             }
             return Term(text: term.text, tokens: ids, impossible: impossible)
         }
@@ -71,5 +82,16 @@ struct QueryPlan {
         }
         excluded = parsed.excluded.compactMap { resolve($0, scores: false) }
         if clauses.isEmpty { throw .noTokens }
+    }
+
+    /// Gives every token the index-wide live document frequencies `df` and `titleDf` (by token number) and their
+    /// idf over `documentCount` live documents.
+    mutating func setStatistics(df: [Int], titleDf: [Int], documentCount: Int, bm25: BM25) {
+        for i in tokens.indices {
+            tokens[i].df = df[i]
+            tokens[i].titleDf = titleDf[i]
+            tokens[i].idf = bm25.idf(documentFrequency: df[i], documentCount: documentCount)
+            tokens[i].titleIdf = bm25.idf(documentFrequency: titleDf[i], documentCount: documentCount)
+        }
     }
 }

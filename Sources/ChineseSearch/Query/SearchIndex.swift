@@ -1,44 +1,83 @@
 import Dispatch
 import Foundation
 
-/// An opened index: immutable, `Sendable`, and safe to search from any number of threads at once with no
-/// locks on the query path (every search makes its own cursors over the shared mapping).
+/// An opened index: one commit of an index file, immutable, `Sendable`, and safe to search from any number of
+/// threads at once with no locks on the query path (every search makes its own cursors over the shared mapping).
 ///
-/// Opening maps the file and validates its header: O(1) in the index size.
+/// An open index is a snapshot: it answers from the commit it opened whatever writers do later; `reopened()`
+/// moves to the newest commit. Opening maps the file and validates the header, the commit record and each
+/// segment's header: O(segments), independent of the index size.
 public final class SearchIndex: Sendable {
-    let reader: IndexReader
+    let snapshot: IndexSnapshot
+    /// The statistics of the live documents of all segments: what BM25 uses.
+    public let statistics: IndexStatistics
     private let analyzer = Analyzer()
 
-    /// Opens the index file at `path`.
-    public init(path: String) throws(IndexError) {
-        reader = try IndexReader(file: try MappedFile(path: path), path: path)
+    /// Opens the index file at `path`, at its newest commit.
+    public convenience init(path: String) throws(IndexError) {
+        self.init(snapshot: try IndexSnapshot(path: path))
     }
 
     /// Opens an index held in memory (the bytes of an index file), e.g. one built by `Ranker`.
-    public init(bytes: [UInt8]) throws(IndexError) {
+    public convenience init(bytes: [UInt8]) throws(IndexError) {
         let owner = HeapBytes(bytes)
-        reader = try IndexReader(file: MappedFile(borrowing: owner.bytes, owner: owner), path: "(memory)")
+        self.init(snapshot: try IndexSnapshot(file: MappedFile(borrowing: owner.bytes, owner: owner), path: "(memory)"))
     }
+
+    init(snapshot: IndexSnapshot) {
+        self.snapshot = snapshot
+        statistics = IndexStatistics(commit: snapshot.commit, segments: snapshot.segments.map(\.reader.statistics))
+    }
+
+    /// This index at the newest commit of its file: `self` when nothing was committed since it was opened (or it
+    /// lives in memory), else a new snapshot. Costs one `open` and a read of the header when nothing changed.
+    public func reopened() throws(IndexError) -> SearchIndex {
+        guard snapshot.path != "(memory)" else { return self }
+        let latest = try IndexSnapshot(path: snapshot.path)
+        return latest.slot == snapshot.slot ? self : SearchIndex(snapshot: latest)
+    }
+
+    /// The readers of this commit's segments, oldest first.
+    var segmentReaders: [IndexReader] { snapshot.segments.map(\.reader) }
 
     /// Fewest documents a part of a split query gets.
     static let minimumPartSize = 4096
     /// Fewest postings (summed document frequencies of the query's tokens) worth splitting a query for.
     static let minimumSplitPostings = 8192
 
-    /// Documents in the index.
-    public var documentCount: Int { reader.statistics.documentCount }
+    /// Live documents in the index.
+    public var documentCount: Int { statistics.documentCount }
 
-    /// Corpus-wide statistics.
-    public var statistics: IndexStatistics { reader.statistics }
+    /// The commit this snapshot answers from (counts up from 1 with every commit).
+    public var generation: UInt64 { snapshot.commit.generation }
 
-    /// The file's sections with their sizes in bytes, in file order.
-    public var sectionSizes: [(name: String, bytes: Int)] { reader.sectionTable.map { ($0.kind.name, $0.length) } }
+    /// The segments of this commit, oldest first.
+    public var segments: [SegmentInfo] {
+        snapshot.segments.map { SegmentInfo(documents: $0.reference.documentCount, deleted: $0.reference.deletedCount,
+                                            bytes: Int($0.reference.length)) }
+    }
+
+    /// Bytes of the file this commit does not use (replaced segments and deletions, old commit records).
+    public var deadBytes: Int { snapshot.deadBytes }
+
+    /// The corpus folder the index follows, as an absolute path ("" when built from documents in memory).
+    public var sourceFolder: String { snapshot.commit.source }
+
+    /// The sections of every segment with their sizes in bytes, summed over segments, in section order.
+    public var sectionSizes: [(name: String, bytes: Int)] {
+        SectionKind.allCases.map { kind in
+            (kind.name, snapshot.segments.reduce(0) { sum, s in
+                sum + (s.reader.sectionTable.first { $0.kind == kind }?.length ?? 0)
+            })
+        }
+    }
 
     /// Size of the index file in bytes.
-    public var fileSize: Int { reader.fileSize }
+    public var fileSize: Int { snapshot.file.bytes.count }
 
-    /// Checks every checksum and decodes every postings and positions list. O(file size).
-    public func verify() throws(IndexError) { try reader.verify() }
+    /// Checks every checksum and decodes every postings and positions list of this commit, and recomputes its
+    /// statistics and every deleted document's decrements. O(file size).
+    public func verify() throws(IndexError) { try snapshot.verify() }
 
     /// Runs `query` and returns the best hits. Throws `SearchError` for a query with nothing to search,
     /// `IndexError` when the lists it reads turn out damaged.
@@ -46,71 +85,135 @@ public final class SearchIndex: Sendable {
         let started = DispatchTime.now()
         guard options.top >= 0 else { throw SearchError.invalidOption("--top must be 0 or more") }
         let parsed = QueryParser.parse(query)
-        let plan: QueryPlan
+        var plans: [QueryPlan] = []
         do {
-            plan = try QueryPlan(parsed, reader: reader, analyzer: analyzer, bm25: options.bm25)
+            if snapshot.segments.isEmpty { _ = try QueryPlan(parsed, segment: nil, analyzer: analyzer) }
+            for segment in snapshot.segments { plans.append(try QueryPlan(parsed, segment: segment, analyzer: analyzer)) }
         } catch {
             throw SearchError.emptyQuery(query)
         }
-        if plan.damaged {
-            throw IndexError.corrupt(path: reader.path, detail: "a dictionary entry read by this query does not decode")
+        if plans.contains(where: \.damaged) {
+            throw IndexError.corrupt(path: snapshot.path, detail: "a dictionary entry read by this query does not decode")
         }
-        let n = UInt32(documentCount)
-        // Split only where the lists to read are long and each part keeps at least `minimumPartSize` documents:
-        // below that, starting threads costs more than it saves.
+        setStatistics(&plans, bm25: options.bm25)
+        var candidates: [(segment: Int, hit: ScoredDocument)] = []
+        var total = 0
+        var pruned = false
+        for (i, segment) in snapshot.segments.enumerated() {
+            let part = try run(plans[i], on: segment, options: options)
+            total += part.total
+            pruned = pruned || part.pruned
+            candidates.append(contentsOf: part.hits.map { (i, $0) })
+        }
+        let best = bestCandidates(candidates, top: options.top)
+        let hits = best.map { makeHit($0.hit, segment: $0.segment, plan: plans[$0.segment], options: options) }
+        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
+        return SearchResults(query: query, mode: options.mode, total: total, totalIsLowerBound: pruned, hits: hits,
+                             milliseconds: elapsed)
+    }
+
+    /// Sums every token's live document frequencies over the segments and gives each plan the index-wide idf.
+    private func setStatistics(_ plans: inout [QueryPlan], bm25: BM25) {
+        guard let first = plans.first else { return }
+        var df = [Int](repeating: 0, count: first.tokens.count), titleDf = df
+        for plan in plans {
+            for (i, token) in plan.tokens.enumerated() {
+                df[i] += token.liveDf
+                titleDf[i] += token.liveTitleDf
+            }
+        }
+        for i in plans.indices {
+            plans[i].setStatistics(df: df, titleDf: titleDf, documentCount: statistics.documentCount, bm25: bm25)
+        }
+    }
+
+    /// The best `options.top` documents of one segment and its match count, split over document ranges on
+    /// several threads where its lists are long and each part keeps at least `minimumPartSize` documents.
+    private func run(_ plan: QueryPlan, on segment: OpenSegment, options: SearchOptions) throws(IndexError)
+        -> (hits: [ScoredDocument], total: Int, pruned: Bool) {
+        let n = UInt32(segment.reference.documentCount)
         let postings = plan.tokens.reduce(0) { $0 + Int($1.entry?.df ?? 0) }
         let parts = postings < Self.minimumSplitPostings ? 1
             : max(1, min(options.parallelism, Int(n) / Self.minimumPartSize))
-        var results = [(hits: [ScoredDocument], total: Int, damaged: Bool, pruned: Bool)](
-            repeating: ([], 0, false, false), count: parts)
+        let statistics = statistics
+        var results: [PartResult]
         if parts == 1 {
-            let e = QueryExecution(reader: reader, plan: plan, options: options)
+            let e = QueryExecution(segment: segment, plan: plan, options: options, statistics: statistics)
             let r = e.run(range: 0..<n)
-            results[0] = (r.hits, r.total, e.damaged, e.pruned)
+            results = [PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned)]
         } else {
             let box = PartResults(count: parts)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let lower = UInt32(UInt64(n) * UInt64(part) / UInt64(parts))
                 let upper = UInt32(UInt64(n) * UInt64(part + 1) / UInt64(parts))
-                let e = QueryExecution(reader: reader, plan: plan, options: options)
+                let e = QueryExecution(segment: segment, plan: plan, options: options, statistics: statistics)
                 let r = e.run(range: lower..<upper)
-                box.set(part, (r.hits, r.total, e.damaged, e.pruned))
+                box.set(part, PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned))
             }
             results = box.values
         }
         if results.contains(where: \.damaged) {
-            throw IndexError.corrupt(path: reader.path, detail: "a postings list read by this query is inconsistent")
+            throw IndexError.corrupt(path: snapshot.path, detail: "a postings list read by this query is inconsistent")
         }
         var merged = TopK(k: options.top)
         for r in results { for h in r.hits { merged.offer(h) } }
-        let hits = merged.sorted().map { makeHit($0, plan: plan, options: options) }
-        let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
-        return SearchResults(query: query, mode: options.mode, total: results.reduce(0) { $0 + $1.total },
-                             totalIsLowerBound: results.contains(where: \.pruned), hits: hits, milliseconds: elapsed)
+        return (merged.sorted(), results.reduce(0) { $0 + $1.total }, results.contains(where: \.pruned))
     }
 
-    private func makeHit(_ d: ScoredDocument, plan: QueryPlan, options: SearchOptions) -> SearchHit {
+    /// The best `top` of the segments' hits: score descending, ties by path in byte order.
+    private func bestCandidates(_ candidates: [(segment: Int, hit: ScoredDocument)], top: Int)
+        -> [(segment: Int, hit: ScoredDocument)] {
+        guard snapshot.segments.count > 1 else { return Array(candidates.prefix(top)) }
+        let sorted = candidates.sorted { a, b in
+            if a.hit.score != b.hit.score { return a.hit.score > b.hit.score }
+            let pa = snapshot.segments[a.segment].reader.pathBytes(Int(a.hit.doc))
+            let pb = snapshot.segments[b.segment].reader.pathBytes(Int(b.hit.doc))
+            return compareBytes(pa, pb) < 0
+        }
+        return Array(sorted.prefix(top))
+    }
+
+    private func makeHit(_ d: ScoredDocument, segment s: Int, plan: QueryPlan, options: SearchOptions) -> SearchHit {
+        let segment = snapshot.segments[s]
+        let reader = segment.reader
         let doc = Int(d.doc)
-        var hit = SearchHit(documentID: doc, path: reader.documentPath(doc), title: reader.documentTitle(doc),
-                            date: reader.documentDate(doc), score: d.score, snippet: nil, explanation: [])
+        var hit = SearchHit(documentID: Int(segment.reference.documentBase) + doc, path: reader.documentPath(doc),
+                            title: reader.documentTitle(doc), date: reader.documentDate(doc), score: d.score,
+                            snippet: nil, explanation: [])
         if options.snippets {
             hit.snippet = SnippetMaker(reader: reader, plan: plan, analyzer: analyzer).snippet(for: doc)
         }
         if options.explain {
-            hit.explanation = ScoreExplainer(reader: reader, plan: plan, options: options).explain(d.doc)
+            hit.explanation = ScoreExplainer(reader: reader, plan: plan, options: options, stats: statistics).explain(d.doc)
         }
         return hit
     }
 }
 
+/// One segment of an index, as `search stats` shows it.
+public struct SegmentInfo: Sendable, Equatable {
+    /// Documents the segment holds, deleted ones included.
+    public var documents: Int
+    /// Of those, documents deleted since the segment was written.
+    public var deleted: Int
+    /// Bytes the segment takes in the file.
+    public var bytes: Int
+}
+
+/// One part of a split query.
+private struct PartResult {
+    var hits: [ScoredDocument]
+    var total: Int
+    var damaged: Bool
+    var pruned: Bool
+}
+
 /// Per-part results of a split query, written by the workers under a lock.
 private final class PartResults: @unchecked Sendable {
     private let lock = NSLock()
-    private(set) var values: [(hits: [ScoredDocument], total: Int, damaged: Bool, pruned: Bool)]
+    private(set) var values: [PartResult]
 
-    init(count: Int) { values = Array(repeating: ([], 0, false, false), count: count) }
+    init(count: Int) { values = Array(repeating: PartResult(hits: [], total: 0, damaged: false, pruned: false), count: count) }
 
-    func set(_ i: Int, _ v: (hits: [ScoredDocument], total: Int, damaged: Bool, pruned: Bool)) {
-        lock.withLock { values[i] = v }
-    }
+    func set(_ i: Int, _ v: PartResult) { lock.withLock { values[i] = v } }
 }

@@ -1,11 +1,13 @@
-/// A document and its score.
+/// A document of one segment, its score and its path rank in the segment.
 struct ScoredDocument: Equatable {
     var score: Double
     var doc: UInt32
+    /// The rank of the document's path among the segment's paths.
+    var rank: UInt32
 
-    /// Result order: higher score first, ties by ascending document id.
+    /// Result order: higher score first, ties by ascending path.
     @inline(__always) static func ranksBefore(_ a: ScoredDocument, _ b: ScoredDocument) -> Bool {
-        a.score != b.score ? a.score > b.score : a.doc < b.doc
+        a.score != b.score ? a.score > b.score : a.rank < b.rank
     }
 }
 

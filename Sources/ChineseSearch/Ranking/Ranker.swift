@@ -16,8 +16,12 @@ public struct Ranker: Sendable {
 
     /// Indexes `texts` (each a document with an empty title, or with the title from `titles` when given).
     public init(_ texts: [String], titles: [String]? = nil) throws {
+        // Fixed-width paths, so equal scores rank by position (ties go by path).
+        let width = String(max(0, texts.count - 1)).count
         let documents = texts.enumerated().map { i, text in
-            SourceDocument(path: String(i), title: titles?[i] ?? "", body: text)
+            let number = String(i)
+            return SourceDocument(path: String(repeating: "0", count: width - number.count) + number,
+                                  title: titles?[i] ?? "", body: text)
         }
         index = try SearchIndex(bytes: IndexBuilder.buildInMemory(documents: documents))
     }

@@ -58,7 +58,7 @@ final class InterruptedBuildTests: XCTestCase {
         try writeBigCorpus(folder.path + "/big", megabytes: 12)
         let process = Process()
         process.executableURL = Self.searchExecutable
-        process.arguments = ["index", folder.path + "/big", "--index", indexPath, "--threads", "2"]
+        process.arguments = ["index", folder.path + "/big", "--index", indexPath, "--threads", "2", "--rebuild"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()

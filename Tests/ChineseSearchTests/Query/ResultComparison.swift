@@ -9,7 +9,7 @@ func scoresAgree(_ a: Double, _ b: Double) -> Bool {
 /// Asserts that the engine's results for `query` are the reference's: the same documents in the same order
 /// with the same scores (within 1e-9 relative), and the same total. Documents whose reference scores agree
 /// within that tolerance count as tied, and may come in either order; exactly equal engine scores must be in
-/// ascending document order. Returns false (after reporting) on the first difference.
+/// ascending path order (byte-wise). Returns false (after reporting) on the first difference.
 @discardableResult
 func assertMatchesReference(_ actual: SearchResults, _ expected: ReferenceSearch.Results, options: SearchOptions,
                             query: String, file: StaticString = #filePath, line: UInt = #line) -> Bool {
@@ -40,7 +40,8 @@ func assertMatchesReference(_ actual: SearchResults, _ expected: ReferenceSearch
         }
         if i > 0 {
             let previous = actual.hits[i - 1]
-            guard previous.score > hit.score || (previous.score == hit.score && previous.documentID < hit.documentID) else {
+            guard previous.score > hit.score
+                    || (previous.score == hit.score && previous.path.utf8.lexicographicallyPrecedes(hit.path.utf8)) else {
                 return fail("hits \(i - 1) and \(i) out of order")
             }
         }

@@ -1,0 +1,104 @@
+import Dispatch
+import Foundation
+
+/// What an update of an index from its corpus folder did.
+public struct IndexUpdateSummary: Sendable {
+    /// Files new since the last update, indexed.
+    public var added: Int
+    /// Files whose content changed, indexed again.
+    public var changed: Int
+    /// Documents whose files are gone (or can no longer be read), deleted.
+    public var deleted: Int
+    /// Files left as they were (including ones whose stat changed but whose content did not).
+    public var unchanged: Int
+    /// Files read and hashed because their size or modification time changed.
+    public var filesRead: Int
+    /// Files that could not be indexed, in path order; they are tried again on the next update.
+    public var skipped: [SkippedFile]
+    /// Files indexed with invalid UTF-8 replaced by U+FFFD.
+    public var invalidUTF8: [String]
+    /// The commit made (nothing changed: the existing commit).
+    public var commit: IndexCommitSummary
+    /// Wall-clock seconds.
+    public var seconds: Double
+}
+
+/// Brings an index up to date with the folder it was built from, as Xapian's `omindex` does: only files whose
+/// size or modification time changed ("≠", never "≤": a file restored from a backup is older, not unchanged)
+/// are read and hashed; only those whose content hash changed are indexed again; documents whose files are
+/// gone are deleted, new files added; all in one commit.
+public enum IndexUpdater {
+    /// Updates the index at `indexPath` from `corpusDirectory`.
+    /// - Throws: `IndexError.otherSource` when the index follows another folder, `IndexError.unsupportedVersion`
+    ///   for an index of another format version, `IndexError.locked` when another writer is at work,
+    ///   `CorpusError` when the folder cannot be walked.
+    public static func update(corpusDirectory: String, indexPath: String,
+                              options: IndexBuildOptions = IndexBuildOptions()) throws -> IndexUpdateSummary {
+        let started = DispatchTime.now()
+        let writer = try IndexWriter(path: indexPath, options: options)
+        let index = try writer.currentIndex()
+        let source = SystemFile.absolutePath(corpusDirectory) ?? corpusDirectory
+        guard index.sourceFolder == source else {
+            throw IndexError.otherSource(path: indexPath, recorded: index.sourceFolder, given: source)
+        }
+        let corpus = try CorpusInput(directory: corpusDirectory)
+        var reader = CorpusFileReader()
+        var summary = IndexUpdateSummary(added: 0, changed: 0, deleted: 0, unchanged: 0, filesRead: 0, skipped: [],
+                                         invalidUTF8: [], commit: try writer.commit(), seconds: 0)
+        for (i, path) in corpus.paths.enumerated() {
+            let recorded = index.snapshot.liveStamp(ofPath: path)
+            if let recorded, recorded.size == corpus.sizes[i], recorded.modificationTime == corpus.modificationTimes[i] {
+                summary.unchanged += 1
+                continue
+            }
+            summary.filesRead += 1
+            switch CorpusInput.load("\(corpusDirectory)/\(path)", path: path, size: corpus.sizes[i],
+                                    modificationTime: corpus.modificationTimes[i], reader: &reader) {
+            case .document(let document, let invalidUTF8, let stamp):
+                if let recorded, recorded.contentHash == stamp.contentHash {
+                    summary.unchanged += 1
+                    continue
+                }
+                writer.add(document, stamp: stamp)
+                if invalidUTF8 { summary.invalidUTF8.append(path) }
+                if recorded == nil { summary.added += 1 } else { summary.changed += 1 }
+            case .skipped(let reason):
+                summary.skipped.append(SkippedFile(path: path, reason: reason))
+                if recorded != nil {
+                    writer.delete(path: path)
+                    summary.deleted += 1
+                }
+            }
+        }
+        let present = Set(corpus.paths)
+        for path in index.snapshot.livePaths() where !present.contains(path) {
+            writer.delete(path: path)
+            summary.deleted += 1
+        }
+        summary.commit = try writer.commit()
+        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return summary
+    }
+}
+
+extension IndexSnapshot {
+    /// The stamp of the live document with path `path`, if there is one. O(segments · log documents).
+    func liveStamp(ofPath path: String) -> SourceStamp? {
+        for segment in segments {
+            if let d = segment.liveDocument(withPath: path) { return segment.reader.sourceStamp(Int(d)) }
+        }
+        return nil
+    }
+
+    /// The paths of every live document. O(live documents).
+    func livePaths() -> [String] {
+        var paths: [String] = []
+        paths.reserveCapacity(commit.liveDocuments)
+        for segment in segments {
+            for d in 0..<segment.reference.documentCount where !segment.isDeleted(UInt32(d)) {
+                paths.append(segment.reader.documentPath(d))
+            }
+        }
+        return paths
+    }
+}
