@@ -10,6 +10,9 @@ final class IndexSnapshot: Sendable {
     let slot: CommitSlot
     let commit: CommitRecord
     let segments: [OpenSegment]
+    /// True when an intact slot names a newer commit whose record is damaged (not what a crash leaves, since a
+    /// record is synced before its slot): the snapshot answers from the previous commit, `verify` fails.
+    let newerCommitDamaged: Bool
 
     convenience init(path: String) throws(IndexError) {
         try self.init(file: try MappedFile(path: path), path: path)
@@ -23,12 +26,16 @@ final class IndexSnapshot: Sendable {
         let slots = (0..<2).compactMap { CommitSlot(loading: b, at: FileHeader.slotOffset($0)) }
             .sorted { $0.generation > $1.generation }
         var chosen: (CommitSlot, CommitRecord)?
+        var skipped = false
         for s in slots {
             guard s.recordOffset >= UInt64(FileHeader.size), s.recordOffset <= UInt64(b.count),
                   s.recordLength <= UInt64(b.count) - s.recordOffset,
                   let raw = b.slice(Int(s.recordOffset), Int(s.recordLength)),
                   Checksum.xxh64(raw) == s.recordChecksum,
-                  let record = CommitRecord(loading: raw), record.generation == s.generation else { continue }
+                  let record = CommitRecord(loading: raw), record.generation == s.generation else {
+                skipped = true
+                continue
+            }
             chosen = (s, record)
             break
         }
@@ -37,8 +44,12 @@ final class IndexSnapshot: Sendable {
             throw .corrupt(path: path, detail: "no commit record is intact")
         }
         guard commit.analyzerVersion == Analyzer.tableVersion else { throw .analyzerMismatch(path: path) }
+        guard commit.nextDocumentBase <= UInt64(Int32.max) * 1024 else {
+            throw .corrupt(path: path, detail: "the commit's document ids are out of range")
+        }
         self.slot = slot
         self.commit = commit
+        newerCommitDamaged = skipped
         var segments: [OpenSegment] = []
         var live = 0
         for (i, ref) in commit.segments.enumerated() {
@@ -46,6 +57,10 @@ final class IndexSnapshot: Sendable {
                   ref.length <= slot.recordOffset - ref.offset,
                   let bytes = b.slice(Int(ref.offset), Int(ref.length)) else {
                 throw .corrupt(path: path, detail: "segment \(i) lies outside the committed file")
+            }
+            guard ref.documentBase <= commit.nextDocumentBase,
+                  UInt64(ref.documentCount) <= commit.nextDocumentBase - ref.documentBase else {
+                throw .corrupt(path: path, detail: "segment \(i) has document ids past the commit's")
             }
             let reader = try IndexReader(bytes: bytes, file: file, path: path)
             guard reader.statistics.documentCount == ref.documentCount else {

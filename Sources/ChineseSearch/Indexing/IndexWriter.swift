@@ -32,6 +32,7 @@ public final class IndexWriter {
         self.options = options
         guard let lock = try SystemFile.lockExclusively(path + ".lock") else { throw .locked(path: path) }
         self.lock = lock
+        TemporaryFiles.removeStale(besides: path)
         if SystemFile.stamp(path) == nil {
             do {
                 try IndexFileRewriter.createEmpty(path, source: source)

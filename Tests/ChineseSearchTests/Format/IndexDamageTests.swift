@@ -120,10 +120,21 @@ final class IndexDamageTests: XCTestCase {
     func testByteFlipsInEverySectionAreCaughtOrHarmless() throws {
         var random = RandomText(seed: 2024)
         var damaged: [([UInt8], String)] = []
+        // The file: header (magic, version, reserved), the current commit slot (a fresh build's commit 1 is in
+        // slot 1), reserved bytes, the segment (header, section table, sections, footer), the commit record.
+        // The other slot is empty; a torn write there is what an interrupted commit leaves, harmless by design
+        // (testDamageInTheInactiveSlotIsHarmless).
+        func u64(_ o: Int) -> Int { (0..<8).reduce(0) { $0 | Int(original[o + $1]) << (8 * $1) } }
+        let base = FileHeader.size, segmentLength = u64(base + 16)
+        let currentSlot = FileHeader.slotOffset(1), recordOffset = u64(currentSlot + 8)
         var regions = sections
-        regions.append(("header", 0, 64))
-        regions.append(("section table", 64, 32 * sections.count))
-        regions.append(("footer", original.count - 16, 16))
+        regions.append(("file header", 0, 16))
+        regions.append(("current commit slot", currentSlot, CommitSlot.size))
+        regions.append(("reserved header bytes", FileHeader.slotOffset(2), FileHeader.size - FileHeader.slotOffset(2)))
+        regions.append(("segment header", base, 64))
+        regions.append(("section table", base + 64, 32 * sections.count))
+        regions.append(("segment footer", base + segmentLength - 16, 16))
+        regions.append(("commit record", recordOffset, original.count - recordOffset))
         for region in regions {
             for k in 0..<6 {
                 var bytes = original
@@ -155,6 +166,23 @@ final class IndexDamageTests: XCTestCase {
         }
         // Open checks only header and meta, so damage in the other sections reaches verify and the queries.
         XCTAssertGreaterThan(opened.value, cases.count / 2, "the damaged files that open are the point of this test")
+    }
+
+    /// The slot a commit overwrites may be left torn by a crash: the reader takes the other slot, so the
+    /// index answers as before and verifies clean.
+    func testDamageInTheInactiveSlotIsHarmless() throws {
+        let path = try write(original, "good.idx")
+        let expected = try SearchIndex(path: path).search("小米").hits.map(\.path)
+        var random = RandomText(seed: 8)
+        for _ in 0..<20 {
+            var bytes = original
+            let at = FileHeader.slotOffset(0) + random.below(CommitSlot.size)
+            bytes[at] ^= UInt8(1 + random.below(255))
+            let damaged = try write(bytes, "inactive.idx")
+            let index = try SearchIndex(path: damaged)
+            XCTAssertNoThrow(try index.verify())
+            XCTAssertEqual(try index.search("小米").hits.map(\.path), expected)
+        }
     }
 
     func testUndamagedFileOpensVerifiesAndAnswers() throws {
