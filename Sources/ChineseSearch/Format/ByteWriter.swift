@@ -52,18 +52,6 @@ struct ByteWriter {
 
     mutating func append(_ raw: UnsafeRawBufferPointer) { bytes.append(contentsOf: raw) }
     mutating func append(_ array: [UInt8]) { bytes.append(contentsOf: array) }
-
-    /// Overwrites a UInt32 written earlier at `offset`.
-    mutating func patchU32(_ v: UInt32, at offset: Int) {
-        withUnsafeBytes(of: v.littleEndian) { raw in
-            for i in 0..<4 { bytes[offset + i] = raw[i] }
-        }
-    }
-
-    /// Pads with zero bytes up to a multiple of `alignment`.
-    mutating func align(_ alignment: Int) {
-        while bytes.count % alignment != 0 { bytes.append(0) }
-    }
 }
 
 /// Bounds-checked little-endian reads from a byte buffer; every read that could fail returns nil.

@@ -44,7 +44,7 @@ final class IndexFileWriter {
     /// Starts section `kind` at the current offset (8-byte aligned).
     func begin(_ kind: SectionKind) {
         precondition(open == nil, "section \(kind) begun inside another")
-        buffer.align(8)
+        padToEight()
         open = (kind, offset)
     }
 
@@ -69,6 +69,13 @@ final class IndexFileWriter {
         if buffer.count >= Self.flushSize { try flush() }
     }
 
+    /// Pads with zeros until the segment offset (not the buffer's count, which restarts at every flush) is a
+    /// multiple of 8.
+    private func padToEight() {
+        let remainder = offset % 8
+        if remainder != 0 { buffer.append([UInt8](repeating: 0, count: 8 - remainder)) }
+    }
+
     private func flush() throws(IndexError) {
         guard case .file(let fd, let path, let base) = destination else { return }
         try SystemFile.writeAll(fd, buffer.bytes, at: base + written, path: path)
@@ -78,7 +85,7 @@ final class IndexFileWriter {
 
     private func appendFooter() {
         precondition(open == nil, "a section is still open")
-        buffer.align(8)
+        padToEight()
         buffer.append(IndexLayout.footerMagic)
         buffer.u64(0)
     }

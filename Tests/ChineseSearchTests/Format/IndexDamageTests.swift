@@ -32,6 +32,7 @@ final class IndexDamageTests: XCTestCase {
             sections.append((kind?.name ?? "kind \(u32(e))", base + u64(e + 8), u64(e + 16)))
         }
         XCTAssertEqual(sections.count, SectionKind.allCases.count)
+        XCTAssertTrue(sections.allSatisfy { $0.offset % 8 == 0 }, "sections are 8-byte aligned in the file: \(sections)")
         XCTAssertTrue(sections.allSatisfy { $0.length > 0 }, "every section has bytes to damage: \(sections)")
     }
 

@@ -164,3 +164,20 @@ final class IndexRoundTripTests: XCTestCase {
         XCTAssertEqual(try index.search("小米").total, 0)
     }
 }
+
+/// Sections start 8-byte aligned in the file also when the writer's buffer was flushed at odd offsets.
+final class SectionAlignmentTests: XCTestCase {
+    func testSectionsOfAnIndexLargerThanTheWriteBufferAreAligned() throws {
+        let folder = try TemporaryFolder(for: self)
+        var generator = RandomCorpus(seed: 77)
+        let documents = generator.corpus(count: 60, bodySegments: 3000...4000)
+        let path = folder.path + "/big.idx"
+        _ = try IndexBuilder.build(documents: documents, indexPath: path, options: IndexBuildOptions(threads: 1))
+        let reader = try SearchIndex(path: path).segmentReaders[0]
+        XCTAssertGreaterThan(reader.segmentSize, 1 << 20, "the writer flushed its 1 MB buffer")
+        let base = try SearchIndex(path: path).snapshot.segments[0].reference.offset
+        for section in reader.sectionTable {
+            XCTAssertEqual((Int(base) + section.offset) % 8, 0, "section \(section.kind.name) at \(section.offset)")
+        }
+    }
+}
