@@ -32,6 +32,13 @@ final class ReadmeExampleTests: XCTestCase {
         // The token stream.
         let tokens = Analyzer().tokens(of: "小米SU7").map(\.text)  // ["小米", "米", "su7"]
 
+        // Change it in place: nothing is visible before commit(); open indexes keep their snapshot.
+        let writer = try IndexWriter(path: path)
+        writer.add(SourceDocument(path: "c.txt", title: "北汽", body: "北汽新工厂开工。"))
+        writer.delete(path: "b.txt")
+        try writer.commit()
+        let latest = try index.reopened()  // the newest commit: a.txt and c.txt
+
         // Rank a plain list of strings: no index file at all.
         let ranked = try Ranker(["北汽工厂", "小米汽车", "第二工厂的股份"]).rank("工厂")
         // README-EXAMPLE-END
@@ -44,6 +51,9 @@ final class ReadmeExampleTests: XCTestCase {
         XCTAssertEqual(try batch[1].get().hits.map(\.path), ["b.txt"])
         XCTAssertEqual(tokens, ["小米", "米", "su7"])
         XCTAssertEqual(Set(ranked.map(\.index)), [0, 2])
+        XCTAssertEqual(index.documentCount, 2, "the snapshot keeps its commit")
+        XCTAssertEqual(try latest.search("工厂").hits.map(\.path).sorted(), ["a.txt", "c.txt"])
+        XCTAssertEqual(try latest.search("长城", options: options).total, 0)
     }
 
     func testReadmeShowsExactlyTheTestedExample() throws {
