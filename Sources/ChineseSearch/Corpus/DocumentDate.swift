@@ -9,7 +9,7 @@
 ///   `9点` alone), with or without a space, then optionally a zone.
 ///
 /// Zones are those of `DateScanner.zoneOffset()` (`Z`, `UT`, `UTC`, `GMT`, the US zones of RFC 2822,
-/// military letters, `±HHMM`, `±HH:MM`); without one, the time is UTC, and a day without a time is 00:00.
+/// military letters in RFC 2822 dates only, `±HHMM`, `±HH:MM`); without one, the time is UTC, and a day without a time is 00:00.
 /// Years have exactly four digits (two-digit years are refused, not guessed); the calendar is checked
 /// (`2022年2月30日` and `2023-02-29` are refused, `2024-02-29` is a day); hours are 0–23, minutes and
 /// seconds 0–59 (no `24:00`, no leap second).
@@ -116,7 +116,7 @@ public enum DocumentDate {
             guard readClock(&clock, into: &reading, fraction: false) else { return nil }
             s = clock
         }
-        return finish(&s, reading)
+        return finish(&s, reading, militaryLetters: true)
     }
 
     /// Reads `H:MM[:SS[.fraction]]` (hours of one or two digits, a fraction only where `fraction` allows it);
@@ -133,10 +133,10 @@ public enum DocumentDate {
     }
 
     /// Reads an optional zone and requires the end of the text.
-    private static func finish(_ s: inout DateScanner, _ reading: Reading) -> Int64? {
+    private static func finish(_ s: inout DateScanner, _ reading: Reading, militaryLetters: Bool = false) -> Int64? {
         var reading = reading
         s.skipSpaces()
-        if let offset = s.zoneOffset() { reading.offset = offset }
+        if let offset = s.zoneOffset(militaryLetters: militaryLetters) { reading.offset = offset }
         guard s.atEndIgnoringSpaces else { return nil }
         return reading.instant
     }

@@ -90,12 +90,12 @@ struct DateScanner {
 
     /// Reads a time zone and returns its offset east of UTC in seconds, or nil (reading nothing) when none is next.
     ///
-    /// Accepted: `Z`, `UT`, `UTC`, `GMT` (0; `UTC` and `GMT` may be followed by a numeric offset, `GMT+8:00`);
+    /// Accepted: `Z`, `UT`, `UTC`, `GMT` (0; `UTC` and `GMT` may be followed by a numeric offset, `GMT+08:00`);
     /// the RFC 2822 zones EST −5, EDT −4, CST −6, CDT −5, MST −7, MDT −6, PST −8, PDT −7 (so `CST` is US Central,
-    /// not China Standard Time); the RFC 822 military letters A–I, K–Y, which RFC 2822 § 4.3 says to read as
-    /// −0000 because their signs were published reversed; numeric `±HHMM`, `±HH:MM`, `±HH` with hours 0…23 and
+    /// not China Standard Time); when `militaryLetters` is set (RFC 2822 dates only), the RFC 822 military
+    /// letters A–I, K–Y, which RFC 2822 § 4.3 says to read as −0000 because their signs were published reversed; numeric `±HHMM`, `±HH:MM`, `±HH` with hours 0…23 and
     /// minutes 0…59.
-    mutating func zoneOffset() -> Int? {
+    mutating func zoneOffset(militaryLetters: Bool = false) -> Int? {
         let start = position
         if let offset = numericOffset() { return offset }
         let name = letters()
@@ -109,7 +109,7 @@ struct DateScanner {
         case "cst", "mdt": named = -6 * hour
         case "mst", "pdt": named = -7 * hour
         case "pst": named = -8 * hour
-        case _ where name.count == 1 && name != "j": named = 0  // military letters
+        case _ where militaryLetters && name.count == 1 && name != "j": named = 0
         default: named = nil
         }
         if named == nil { position = start }

@@ -53,6 +53,8 @@ final class DocumentDateTests: XCTestCase {
         XCTAssertEqual(DocumentDate.instant("2022-08-30T09:19:00,5"), at0919)
         XCTAssertEqual(DocumentDate.instant("2022-08-30+08:00"), day20220830 - 28_800, "a day at +08:00 starts 8 h earlier")
         XCTAssertEqual(DocumentDate.instant("2022-08-30 UTC"), day20220830)
+        XCTAssertEqual(DocumentDate.instant("2022-08-30 09:19 GMT+08:00"), at0919 - 28_800)
+        XCTAssertEqual(DocumentDate.instant("2022-08-30 09:19 UTC−0100"), at0919 + 3_600, "U+2212 minus sign")
         XCTAssertEqual(DocumentDate.instant("１９７０－０１－０１"), 0, "full-width digits and hyphens")
         XCTAssertEqual(DocumentDate.instant("1969-12-31T23:59:59Z"), -1)
         XCTAssertEqual(DocumentDate.instant("2024-02-29"), 1_709_164_800)
@@ -80,7 +82,7 @@ final class DocumentDateTests: XCTestCase {
             "2022年2月30日", "2022-02-30", "2023-02-29", "1900-02-29", "2100-02-29", "2022-04-31", "2022-13-01",
             "2022-00-10", "2022-08-00", "2022-8-30", "2022-08-30T24:00", "2022-08-30 09:60", "2022-08-30 09:19:60",
             "2022-08-30T", "2022-08-30T09", "2022-08-30 09:19:00.", "2022-08-30 09:19 +24:00", "2022-08-30 09:19 +0860",
-            "2022-08-30 09:19 XYZ", "2022-08-30 09:19 J", "Foo, 30 Aug 2022", "Tue 30 Aug 2022", "30 Foo 2022",
+            "2022-08-30 09:19 XYZ", "2022-08-30 09:19 A", "Tue, 30 Aug 2022 09:19:00 J", "Foo, 30 Aug 2022", "Tue 30 Aug 2022", "30 Foo 2022",
             "2022年8月30日 25时", "2022年8月30日 9时60分", "2022年8月", "2022年13月1日", "2022-08-30 later",
             "2022-08-30 09:19:00 GMT GMT", "Tue, 30 Aug 2022 09:19:00 GMT (comment)",
         ]
