@@ -12,6 +12,12 @@ struct DateRange: Equatable {
     /// The first instant past the range.
     var upper: Int64
 
+    /// The range `lower..<upper` of UTC seconds.
+    init(lower: Int64, upper: Int64) {
+        self.lower = lower
+        self.upper = upper
+    }
+
     /// True when `instant` is in the range.
     func contains(_ instant: Int64) -> Bool { lower <= instant && instant < upper }
 

@@ -7,6 +7,8 @@ public enum QuerySyntaxError: Error, Equatable, CustomStringConvertible {
     case malformedDate(value: String, problem: String)
     /// `OR` next to a field filter: OR joins terms only.
     case filterInAlternatives(String)
+    /// `OR`, `AND` or `NOT` (as written) without the words it needs.
+    case danglingOperator(String)
     /// Exclusions only: nothing is required, so every document would match.
     case onlyExclusions(String)
 
@@ -27,6 +29,15 @@ public enum QuerySyntaxError: Error, Equatable, CustomStringConvertible {
         case .filterInAlternatives(let filter):
             return "OR joins search terms, not filters ('\(filter)'); write the filter on its own, "
                 + "e.g. 'category:新闻 小米 OR 华为'"
+        case .danglingOperator(let word) where word.uppercased() == "OR":
+            return "'\(word)' needs a search term on each side, neither an exclusion nor a filter (小米 OR 华为); "
+                + "to search for the word itself, quote it: \"\(word)\""
+        case .danglingOperator(let word) where word.uppercased() == "AND":
+            return "'\(word)' needs a word on each side (小米 AND 汽车, the same as 小米 汽车); "
+                + "to search for the word itself, quote it: \"\(word)\""
+        case .danglingOperator(let word):
+            return "'\(word)' needs a word after it (汽车 NOT 广告, the same as 汽车 -广告); "
+                + "to search for the word itself, quote it: \"\(word)\""
         case .onlyExclusions(let query):
             return "query '\(query)' only excludes (-word, NOT word); give at least one word or filter to match, "
                 + "e.g. '汽车 -广告' or 'category:新闻 -广告'"

@@ -45,7 +45,7 @@ public final class SearchIndex: Sendable {
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let started = DispatchTime.now()
         guard options.top >= 0 else { throw SearchError.invalidOption("--top must be 0 or more") }
-        let parsed = QueryParser.parse(query)
+        let parsed = try QueryParser.parse(query)
         let plan: QueryPlan
         do {
             plan = try QueryPlan(parsed, reader: reader, analyzer: analyzer, bm25: options.bm25)
