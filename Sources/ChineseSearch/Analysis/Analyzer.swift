@@ -17,7 +17,7 @@
 /// Positions count up by one per token. Byte ranges point into the text as given: a bigram covers both characters,
 /// a run-end token its character, a word its run. `Analyzer` is immutable and safe to use from many threads.
 public struct Analyzer: Sendable {
-    private let table: FoldingTable
+    let table: FoldingTable
 
     /// An analyzer; the shared tables are built on first use in the process (a few milliseconds).
     public init() {

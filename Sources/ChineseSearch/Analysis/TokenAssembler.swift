@@ -1,5 +1,3 @@
-import Foundation
-
 /// Turns the stream of normalized scalars (as `FoldingTable` entries, each with its source byte range) into tokens:
 /// CJK runs into bigrams and a run-end token, word runs into one word token each.
 ///
@@ -156,27 +154,10 @@ struct TokenAssembler {
         inWord = false
     }
 
-    /// The slow path for words with combining marks (e + ◌́ → é): NFKC through Foundation's ICU transform, then the
-    /// fold of each scalar. (Not `precomposedStringWithCompatibilityMapping`: on Linux it composes a supplementary
-    /// starter as if it were its low 16 bits, U+10041 + ◌́ → Á.)
+    /// The slow path for words with combining marks (e + ◌́ → é): the table's `normalizedText`, which composes
+    /// by NFKC and folds again.
     @inline(never)
     private func composeWord(_ folded: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        let text = String(decoding: folded, as: UTF8.self)
-        let composed = text.applyingTransform(StringTransform("Any-NFKC"), reverse: false) ?? text
-        var result: [UInt8] = []
-        result.reserveCapacity(folded.count)
-        for scalar in composed.unicodeScalars {
-            let value = scalar.value
-            let entry = value < 0x1_0000 ? table.bmp[Int(value)] : table.supplementaryEntry(value)
-            if entry & FoldingTable.sequenceFlag == 0 {
-                result.append(contentsOf: Unicode.Scalar(entry & FoldingTable.scalarMask)!.utf8)
-            } else {
-                let offset = Int(entry & FoldingTable.scalarMask)
-                for index in offset..<offset + Int(entry >> FoldingTable.lengthShift) {
-                    result.append(contentsOf: Unicode.Scalar(table.sequencePool[index] & FoldingTable.scalarMask)!.utf8)
-                }
-            }
-        }
-        return result
+        Array(table.normalizedText(String(decoding: folded, as: UTF8.self)).utf8)
     }
 }

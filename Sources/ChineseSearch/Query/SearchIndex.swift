@@ -84,7 +84,7 @@ public final class SearchIndex: Sendable {
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let started = DispatchTime.now()
         guard options.top >= 0 else { throw SearchError.invalidOption("--top must be 0 or more") }
-        let parsed = QueryParser.parse(query)
+        let parsed = try QueryParser.parse(query)
         var plans: [QueryPlan] = []
         do {
             if snapshot.segments.isEmpty { _ = try QueryPlan(parsed, segment: nil, analyzer: analyzer) }

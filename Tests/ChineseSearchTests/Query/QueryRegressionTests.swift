@@ -145,9 +145,20 @@ final class QueryRegressionTests: XCTestCase {
         XCTAssertEqual(try documents(f, "小米 手机 OR 汽车"), [0, 1])
         XCTAssertEqual(try documents(f, "手机 OR 电脑 OR 华为"), [1, 2, 3])
         XCTAssertEqual(try documents(f, "手机 OR 汽车 -华为"), [0, 1])
-        // A lowercase "or" and a quoted "OR" are words, not connectors.
-        XCTAssertEqual(try documents(f, "手机 or 汽车"), [])
+        // A lowercase "or" is a connector too (users of other engines write it); a quoted "OR" is a word.
+        XCTAssertEqual(try documents(f, "手机 or 汽车"), [0, 1, 2])
         XCTAssertEqual(try documents(f, "手机 \"OR\" 汽车"), [])
+    }
+
+    func testAndIsTheDefaultConjunctionAndNotExcludes() throws {
+        let f = try fixture(bodies: ["小米汽车", "小米手机", "华为汽车", "电脑"])
+        XCTAssertEqual(try documents(f, "小米 AND 汽车"), [0])
+        XCTAssertEqual(try documents(f, "小米 and 汽车"), [0])
+        XCTAssertEqual(try documents(f, "小米 NOT 汽车"), [1])
+        XCTAssertEqual(try documents(f, "小米 AND NOT 汽车"), [1])
+        XCTAssertThrowsError(try f.index.search("汽车 NOT 小米 OR 电脑")) {
+            XCTAssertEqual($0 as? QuerySyntaxError, .danglingOperator("OR"), "OR next to an exclusion would otherwise be a word")
+        }
     }
 
     func testEachDistinctTokenScoresOnceAndOrAlternativesScoreToo() throws {
@@ -181,9 +192,18 @@ final class QueryRegressionTests: XCTestCase {
         XCTAssertEqual(try documents(f, "汽车"), [0, 1])
     }
 
+    func testExclusionsOnlyAreASyntaxErrorThatSaysWhatToAdd() throws {
+        let f = try fixture(bodies: ["小米汽车"])
+        for query in ["-，", "-小米", "NOT 小米", "-小米 -汽车"] {
+            XCTAssertThrowsError(try f.index.search(query), "«\(query)»") {
+                XCTAssertEqual($0 as? QuerySyntaxError, .onlyExclusions(query))
+            }
+        }
+    }
+
     func testQueriesWithoutTokensThrowEmptyQuery() throws {
         let f = try fixture(bodies: ["小米汽车"])
-        for query in ["", "   ", "，。！", "——", "\u{3000}", "\"\"", "-", "\"，\"", "-，"] {
+        for query in ["", "   ", "，。！", "——", "\u{3000}", "\"\"", "-", "\"，\"", "，，-，"] {
             for mode in MatchMode.allCases {
                 var options = SearchOptions()
                 options.mode = mode

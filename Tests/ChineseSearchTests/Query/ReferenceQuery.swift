@@ -3,8 +3,10 @@ import ChineseSearch
 /// A query parsed and analyzed by the written specification, with plain code that shares nothing with the
 /// engine's `QueryParser` or `QueryTerm`, so both are checked by comparing search results.
 ///
-/// Syntax: white-space separated terms; `A OR B` (a bare, unquoted `OR` between two terms that are not
-/// exclusions) lets either match; `-term` excludes; `"quoted words"` is one term.
+/// Syntax: white-space separated terms; `A OR B` (a bare, unquoted `OR` or `or` between two terms that are not
+/// exclusions) lets either match; `-term` and `NOT term` exclude; a bare `AND` or `and` between two words is
+/// dropped; `"quoted words"` is one term. Not modelled: field filters, and operators without their words
+/// (the engine rejects them; the random queries never hold them).
 struct ReferenceQuery {
     /// One analyzed term: its elements must occur at consecutive positions.
     struct Term {
@@ -22,7 +24,10 @@ struct ReferenceQuery {
             var text: String
             var quoted: Bool
             var negated: Bool
-            var isConnector: Bool { !quoted && !negated && text == "OR" }
+            var isBare: Bool { !quoted && !negated }
+            var isConnector: Bool { isBare && (text == "OR" || text == "or") }
+            var isAnd: Bool { isBare && (text == "AND" || text == "and") }
+            var isNot: Bool { isBare && text == "NOT" }
         }
         // 1. Words: a `-` directly before a word negates it; a quote runs to the next quote or the end.
         var words: [Word] = []
@@ -46,7 +51,21 @@ struct ReferenceQuery {
                 words.append(Word(text: String(String.UnicodeScalarView(body)), quoted: false, negated: negated))
             }
         }
-        // 2. Clauses: an OR between two positive terms joins the right one to the left one's clause.
+        // 2. NOT before a word that is no connector and not negated negates it; AND between two words that are
+        //    no connectors goes.
+        var k = 0
+        while k + 1 < words.count {
+            let next = words[k + 1]
+            if words[k].isNot, !next.negated, !next.isConnector, !next.isAnd, !next.isNot {
+                words.remove(at: k)
+                words[k].negated = true
+            }
+            k += 1
+        }
+        words = words.enumerated().filter { k, word in
+            !(word.isAnd && k > 0 && k + 1 < words.count && !words[k + 1].isConnector && !words[k + 1].isAnd)
+        }.map(\.element)
+        // 3. Clauses: an OR between two positive terms joins the right one to the left one's clause.
         var rawClauses: [[String]] = []
         var rawExcluded: [String] = []
         var joinNext = false
@@ -65,7 +84,7 @@ struct ReferenceQuery {
             }
             joinNext = false
         }
-        // 3. Analysis; a term without tokens imposes nothing.
+        // 4. Analysis; a term without tokens imposes nothing.
         clauses = rawClauses.map { $0.compactMap(ReferenceQuery.analyze) }.filter { !$0.isEmpty }
         excluded = rawExcluded.compactMap(ReferenceQuery.analyze)
     }
