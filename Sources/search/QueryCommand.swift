@@ -40,7 +40,7 @@ enum QueryCommand {
 
     static func emit(_ r: SearchResults, json: Bool, explain: Bool) {
         if json {
-            Output.line(ResultFormat.json(r, explain: explain))
+            Output.line(ResultFormat.json(r))
         } else {
             ResultFormat.human(r, explain: explain).forEach(Output.line)
         }

@@ -3,28 +3,11 @@ import Foundation
 
 /// Renders search results as the one-line JSON object or as text for people.
 enum ResultFormat {
-    /// `{"query": …, "mode": …, "total": N, "took_ms": F, "hits": [...]}` on one line.
-    static func json(_ r: SearchResults, explain: Bool) -> String {
-        var pairs: [(String, String)] = [("query", JSONText.quote(r.query)), ("mode", JSONText.quote(r.mode.rawValue)),
-                                         ("total", "\(r.total)")]
-        if r.totalIsLowerBound { pairs.append(("total_is_lower_bound", "true")) }
-        pairs.append(("took_ms", JSONText.number(r.milliseconds, decimals: 3)))
-        pairs.append(("hits", JSONText.array(r.hits.enumerated().map { i, h in
-            var hit: [(String, String)] = [("rank", "\(i + 1)"), ("doc", JSONText.quote(h.path)), ("title", JSONText.quote(h.title)),
-                                           ("date", JSONText.quote(h.date)), ("score", JSONText.number(h.score, decimals: 9)),
-                                           ("snippet", JSONText.quote(h.snippet?.text ?? ""))]
-            if explain {
-                hit.append(("explain", JSONText.array(h.explanation.map { e in
-                    JSONText.object([("token", JSONText.quote(e.token)), ("field", JSONText.quote(e.field)), ("tf", "\(e.tf)"),
-                                     ("df", "\(e.df)"), ("idf", JSONText.number(e.idf, decimals: 9)),
-                                     ("length", "\(e.fieldLength)"),
-                                     ("average_length", JSONText.number(e.averageFieldLength, decimals: 6)),
-                                     ("contribution", JSONText.number(e.contribution, decimals: 9))])
-                })))
-            }
-            return JSONText.object(hit)
-        })))
-        return JSONText.object(pairs)
+    /// `{"query": …, "mode": …, "total": N, "took_ms": F, "hits": [...]}` on one line: the `Codable` encoding of
+    /// `SearchResults`, so a program decoding it with `JSONDecoder` gets the library's values back.
+    static func json(_ r: SearchResults) -> String {
+        // The result values hold only strings, integers, doubles and booleans: encoding cannot fail.
+        (try? OrderedJSONEncoder.encode(r)) ?? JSONText.object([("query", JSONText.quote(r.query))])
     }
 
     /// `{"query": …, "error": …}`.
@@ -42,7 +25,7 @@ enum ResultFormat {
             if explain {
                 for e in h.explanation {
                     lines.append(String(format: "      %@ [%@] tf=%d df=%d idf=%.6f len=%d avg=%.2f → %.6f",
-                                        e.token, e.field, e.tf, e.df, e.idf, e.fieldLength, e.averageFieldLength, e.contribution))
+                                        e.token, e.field.rawValue, e.tf, e.df, e.idf, e.fieldLength, e.averageFieldLength, e.contribution))
                 }
                 lines.append(String(format: "      sum = %.6f", h.score))
             }

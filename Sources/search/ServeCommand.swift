@@ -35,7 +35,7 @@ enum ServeCommand {
             if let b = object["b"] { guard let v = b as? Double, v >= 0, v <= 1 else { throw UsageError("\"b\" must be a number from 0 to 1") }; options.bm25.b = v }
             if let w = object["title_weight"] { guard let v = w as? Double, v >= 0 else { throw UsageError("\"title_weight\" must be a number ≥ 0") }; options.titleWeight = v }
             options.explain = object["explain"] as? Bool ?? false
-            return ResultFormat.json(try index.search(query, options: options), explain: options.explain)
+            return ResultFormat.json(try index.search(query, options: options))
         } catch {
             return ResultFormat.jsonError(query: query, error)
         }
