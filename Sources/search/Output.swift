@@ -49,6 +49,7 @@ enum Output {
         }
     }
 
-    /// Whether standard output gets ANSI colour: a terminal, and `NO_COLOR` unset.
-    static let colour: Bool = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// Whether standard output gets ANSI colour; commands with `--color` set it from the flag.
+    nonisolated(unsafe) static var colour = ColourChoice.auto.enabled(isTerminal: isatty(1) == 1,
+                                                                      environment: ProcessInfo.processInfo.environment)
 }

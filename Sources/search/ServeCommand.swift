@@ -4,7 +4,7 @@ import Foundation
 /// `search serve --stdio`: one JSON request per line in, one JSON result per line out, until end of input.
 enum ServeCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: ["--index"], switches: ["--stdio"])
+        let args = try Arguments(words, for: CommandTable["serve"])
         if args.has("--help") { print(Help.serve); return 0 }
         guard args.has("--stdio") else { throw UsageError("serve needs --stdio (the only transport so far)") }
         let index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")

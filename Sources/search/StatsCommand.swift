@@ -4,7 +4,7 @@ import Foundation
 /// `search stats [--index PATH] [--json]` and `search verify [--index PATH]`
 enum StatsCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: ["--index"], switches: ["--json"])
+        let args = try Arguments(words, for: CommandTable["stats"])
         if args.has("--help") { print(Help.stats); return 0 }
         guard args.positional.isEmpty else { throw UsageError("stats takes no words; see search stats --help") }
         let index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")
@@ -40,7 +40,7 @@ enum StatsCommand {
 /// `search verify [--index PATH]`
 enum VerifyCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: ["--index"], switches: [])
+        let args = try Arguments(words, for: CommandTable["verify"])
         if args.has("--help") { print(Help.verify); return 0 }
         let path = args.string("--index") ?? "Index/search.idx"
         let index = try SearchIndex(path: path)
