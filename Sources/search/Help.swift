@@ -7,14 +7,14 @@ enum Help {
     static var main: String {
         let names = CommandTable.all.map { "\($0.name) \($0.operands)".trimmingTrailingSpaces() }
         let column = names.map(\.count).max()! + 2
-        var lines = ["search — full-text search for Chinese text (bigrams, BM25, one mapped index file)", "",
+        var lines = ["search — full-text search for Chinese text (bigrams, BM25, one mapped file)", "",
                      "Usage: search COMMAND [OPERANDS] [FLAGS]", "", "Commands:"]
         for (name, command) in zip(names, CommandTable.all) {
             lines += wrap(command.summary, indent: column + 2, first: "  " + name.padded(to: column))
         }
-        lines += ["", "Every command takes --help (or: search help COMMAND). search --version prints the",
-                  "version. Exit status: 0 success or hits found, 1 no match, 2 error (one line on",
-                  "stderr)."]
+        lines.append("")
+        lines += wrap("Every command takes --help (or: search help COMMAND); search --version prints the version. "
+                      + "Exit status: 0 success or hits found, 1 no match, 2 error (one line on stderr).", indent: 0, first: "")
         return lines.joined(separator: "\n")
     }
 
