@@ -40,12 +40,19 @@ enum Output {
     static func message(_ error: any Error) -> String {
         switch error {
         case let e as UsageError: return e.description
-        case let e as IndexError: return e.description
+        case let e as IndexError: return e.description + hint(e)
         case let e as SearchError: return e.description
-        case let e as CorpusError:
-            let text = e.description
-            return text.hasPrefix("search: ") ? String(text.dropFirst(8)) : text
+        case let e as CorpusError: return e.description
         default: return "\(error)"
+        }
+    }
+
+    /// How to fix an index error with this tool's commands (the library's messages name no commands).
+    static func hint(_ error: IndexError) -> String {
+        switch error {
+        case .missing(let path): return "; build one with `search index DIR --index \(path)`"
+        case .truncated, .unsupportedVersion, .corrupt, .checksumMismatch: return "; rebuild it with `search index`"
+        case .notAnIndex, .system, .limitExceeded: return ""
         }
     }
 

@@ -76,6 +76,19 @@ final class CommandLineConventionsTests: XCTestCase {
         }
     }
 
+    func testTheToolAddsItsOwnHintsToLibraryErrors() throws {
+        let missing = folder.appendingPathComponent("none.idx").path
+        let out = try CLIRunner.run(["query", "小米", "--index", missing])
+        XCTAssertEqual(out.status, 2)
+        XCTAssertEqual(out.stderr, "search: no index at '\(missing)'; build one with `search index DIR --index \(missing)`\n")
+        let notAnIndex = folder.appendingPathComponent("text.idx")
+        try String(repeating: "not an index ", count: 20).write(to: notAnIndex, atomically: true, encoding: .utf8)
+        let wrong = try CLIRunner.run(["stats", "--index", notAnIndex.path])
+        XCTAssertEqual(wrong.status, 2)
+        XCTAssertTrue(wrong.stderr.hasPrefix("search: "), wrong.stderr)
+        XCTAssertFalse(wrong.stderr.dropFirst(8).contains("search: "), "the prefix appears once")
+    }
+
     // MARK: colour
 
     private static let highlightColour = "\u{1B}[1;31m"
