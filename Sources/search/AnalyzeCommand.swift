@@ -3,7 +3,7 @@ import ChineseSearch
 /// `search analyze TEXT [--json]`
 enum AnalyzeCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: [], switches: ["--json"])
+        let args = try Arguments(words, for: CommandTable["analyze"])
         if args.has("--help") { print(Help.analyze); return 0 }
         guard !args.positional.isEmpty else { throw UsageError("analyze needs text: search analyze TEXT") }
         let text = args.positional.joined(separator: " ")

@@ -47,6 +47,11 @@ struct Arguments {
         }
     }
 
+    /// Scans `words` by the flags `command` declares in `CommandTable`.
+    init(_ words: [String], for command: Command) throws(UsageError) {
+        try self.init(words, options: command.valueFlags, switches: command.switches)
+    }
+
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
     func string(_ name: String) -> String? { values[name] }

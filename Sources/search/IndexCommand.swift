@@ -4,7 +4,7 @@ import Foundation
 /// `search index DIR [--index PATH] [--threads N] [--memory MB] [--rebuild]`
 enum IndexCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: ["--index", "--threads", "--memory"], switches: ["--rebuild"])
+        let args = try Arguments(words, for: CommandTable["index"])
         if args.has("--help") { print(Help.index); return 0 }
         guard args.positional.count == 1 else { throw UsageError("index takes one folder: search index DIR") }
         let directory = args.positional[0]

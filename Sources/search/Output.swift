@@ -40,15 +40,24 @@ enum Output {
     static func message(_ error: any Error) -> String {
         switch error {
         case let e as UsageError: return e.description
-        case let e as IndexError: return e.description
+        case let e as IndexError: return e.description + hint(e)
         case let e as SearchError: return e.description
-        case let e as CorpusError:
-            let text = e.description
-            return text.hasPrefix("search: ") ? String(text.dropFirst(8)) : text
+        case let e as CorpusError: return e.description
         default: return "\(error)"
         }
     }
 
-    /// Whether standard output gets ANSI colour: a terminal, and `NO_COLOR` unset.
-    static let colour: Bool = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// How to fix an index error with this tool's commands (the library's messages name no commands).
+    static func hint(_ error: IndexError) -> String {
+        switch error {
+        case .missing(let path): return "; build one with `search index DIR --index \(path)`"
+        case .truncated, .unsupportedVersion, .corrupt, .checksumMismatch, .analyzerMismatch:
+            return "; rebuild it with `search index DIR --rebuild`"
+        case .notAnIndex, .system, .limitExceeded, .duplicatePath, .locked, .otherSource: return ""
+        }
+    }
+
+    /// Whether standard output gets ANSI colour; commands with `--color` set it from the flag.
+    nonisolated(unsafe) static var colour = ColourChoice.auto.enabled(isTerminal: isatty(1) == 1,
+                                                                      environment: ProcessInfo.processInfo.environment)
 }

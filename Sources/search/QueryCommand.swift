@@ -3,12 +3,14 @@ import Foundation
 
 /// `search query QUERY… [options]` and `search query --batch FILE|- [options]`
 enum QueryCommand {
-    static let valueOptions: Set<String> = ["--index", "--top", "--mode", "--k1", "--b", "--title-weight", "--batch", "--threads"]
-
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: valueOptions, switches: ["--json", "--explain"])
+        let args = try Arguments(words, for: CommandTable["query"])
         if args.has("--help") { print(Help.query); return 0 }
         let options = try searchOptions(args)
+        if let choice = args.string("--color") {
+            guard let c = ColourChoice(rawValue: choice) else { throw UsageError("--color takes auto, always or never, not '\(choice)'") }
+            Output.colour = c.enabled(isTerminal: isatty(1) == 1, environment: ProcessInfo.processInfo.environment)
+        }
         let json = args.has("--json"), explain = args.has("--explain")
         let index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")
         if let batch = args.string("--batch") {
@@ -40,7 +42,7 @@ enum QueryCommand {
 
     static func emit(_ r: SearchResults, json: Bool, explain: Bool) {
         if json {
-            Output.line(ResultFormat.json(r, explain: explain))
+            Output.line(ResultFormat.json(r))
         } else {
             ResultFormat.human(r, explain: explain).forEach(Output.line)
         }

@@ -3,28 +3,11 @@ import Foundation
 
 /// Renders search results as the one-line JSON object or as text for people.
 enum ResultFormat {
-    /// `{"query": …, "mode": …, "total": N, "took_ms": F, "hits": [...]}` on one line.
-    static func json(_ r: SearchResults, explain: Bool) -> String {
-        var pairs: [(String, String)] = [("query", JSONText.quote(r.query)), ("mode", JSONText.quote(r.mode.rawValue)),
-                                         ("total", "\(r.total)")]
-        if r.totalIsLowerBound { pairs.append(("total_is_lower_bound", "true")) }
-        pairs.append(("took_ms", JSONText.number(r.milliseconds, decimals: 3)))
-        pairs.append(("hits", JSONText.array(r.hits.enumerated().map { i, h in
-            var hit: [(String, String)] = [("rank", "\(i + 1)"), ("doc", JSONText.quote(h.path)), ("title", JSONText.quote(h.title)),
-                                           ("date", JSONText.quote(h.date)), ("score", JSONText.number(h.score, decimals: 9)),
-                                           ("snippet", JSONText.quote(h.snippet?.text ?? ""))]
-            if explain {
-                hit.append(("explain", JSONText.array(h.explanation.map { e in
-                    JSONText.object([("token", JSONText.quote(e.token)), ("field", JSONText.quote(e.field)), ("tf", "\(e.tf)"),
-                                     ("df", "\(e.df)"), ("idf", JSONText.number(e.idf, decimals: 9)),
-                                     ("length", "\(e.fieldLength)"),
-                                     ("average_length", JSONText.number(e.averageFieldLength, decimals: 6)),
-                                     ("contribution", JSONText.number(e.contribution, decimals: 9))])
-                })))
-            }
-            return JSONText.object(hit)
-        })))
-        return JSONText.object(pairs)
+    /// `{"query": …, "mode": …, "total": N, "took_ms": F, "hits": [...]}` on one line: the `Codable` encoding of
+    /// `SearchResults`, so a program decoding it with `JSONDecoder` gets the library's values back.
+    static func json(_ r: SearchResults) -> String {
+        // The result values hold only strings, integers, doubles and booleans: encoding cannot fail.
+        (try? OrderedJSONEncoder.encode(r)) ?? JSONText.object([("query", JSONText.quote(r.query))])
     }
 
     /// `{"query": …, "error": …}`.
@@ -32,42 +15,83 @@ enum ResultFormat {
         JSONText.object([("query", JSONText.quote(query)), ("error", JSONText.quote(Output.message(error)))])
     }
 
-    /// Text for people: per hit rank, score, title, path, date, snippet (highlighted), then the total.
+    /// Columns the human output is laid out for.
+    static let width = 80
+
+    /// Text for people, at most `width` columns a line: per hit rank, score and title; path and date; the
+    /// snippet wrapped (highlighted); with `explain` an aligned table of the score's terms; then the total.
     static func human(_ r: SearchResults, explain: Bool) -> [String] {
         var lines: [String] = []
-        for (i, h) in r.hits.enumerated() {
-            lines.append(String(format: "%2d. %.6f  ", i + 1, h.score) + bold(h.title))
-            lines.append("    \(h.path)" + (h.date.isEmpty ? "" : " · \(h.date)"))
-            if let s = h.snippet { lines.append("    " + highlighted(s)) }
-            if explain {
-                for e in h.explanation {
-                    lines.append(String(format: "      %@ [%@] tf=%d df=%d idf=%.6f len=%d avg=%.2f → %.6f",
-                                        e.token, e.field, e.tf, e.df, e.idf, e.fieldLength, e.averageFieldLength, e.contribution))
-                }
-                lines.append(String(format: "      sum = %.6f", h.score))
-            }
+        let rankWidth = max(2, String(r.hits.count).count)
+        let indent = String(repeating: " ", count: rankWidth + 2)
+        for h in r.hits {
+            let rank = String(repeating: " ", count: rankWidth - String(h.rank).count) + "\(h.rank). "
+            let head = rank + String(format: "%.6f", h.score) + "  "
+            lines.append(head + bold(TerminalText.truncated(h.title, to: width - head.count)))
+            let place = h.path + (h.date.isEmpty ? "" : " · \(h.date)")
+            lines.append(indent + TerminalText.truncated(place, to: width - indent.count))
+            if let s = h.snippet { lines += highlighted(s, indent: indent) }
+            if explain { lines += explanationTable(h, indent: indent + "  ") }
         }
         let bound = r.totalIsLowerBound ? "at least " : ""
-        lines.append(String(format: "%@%d matching documents (%.2f ms)", bound, r.total, r.milliseconds))
+        let noun = r.total == 1 ? "document" : "documents"
+        lines.append(String(format: "%@%d matching %@ (%.2f ms)", bound, r.total, noun, r.milliseconds))
         return lines
     }
 
     private static func bold(_ s: String) -> String { Output.colour ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
 
-    /// The snippet with highlights as ANSI colour, or 【】 brackets when colour is off.
-    static func highlighted(_ s: Snippet) -> String {
+    /// The snippet wrapped into lines of at most `width` columns after `indent`, highlights as ANSI colour
+    /// (closed at each line end and reopened) or in 【】 brackets when colour is off.
+    static func highlighted(_ s: Snippet, indent: String) -> [String] {
         let bytes = Array(s.text.utf8)
-        var out: [UInt8] = []
+        var segments: [(text: String, marked: Bool)] = []
         var at = 0
-        let (open, close) = Output.colour ? ("\u{1B}[1;31m", "\u{1B}[0m") : ("【", "】")
         for h in s.highlights where h.lowerBound >= at && h.upperBound <= bytes.count {
-            out.append(contentsOf: bytes[at..<h.lowerBound])
-            out.append(contentsOf: open.utf8)
-            out.append(contentsOf: bytes[h])
-            out.append(contentsOf: close.utf8)
+            segments.append((String(decoding: bytes[at..<h.lowerBound], as: UTF8.self), false))
+            segments.append((String(decoding: bytes[h], as: UTF8.self), true))
             at = h.upperBound
         }
-        out.append(contentsOf: bytes[at...])
-        return String(decoding: out, as: UTF8.self)
+        segments.append((String(decoding: bytes[at...], as: UTF8.self), false))
+        let colour = Output.colour
+        let (open, close) = ("\u{1B}[1;31m", "\u{1B}[0m")
+        var lines: [String] = []
+        var line = indent, column = indent.count
+        func put(_ text: String, columns: Int, marked: Bool) {
+            if column + columns > width && column > indent.count {
+                lines.append(line + (marked && colour ? close : ""))
+                line = indent + (marked && colour ? open : "")
+                column = indent.count
+                if text == " " { return }
+            }
+            line += text
+            column += columns
+        }
+        for segment in segments where !segment.text.isEmpty {
+            if segment.marked { if colour { line += open } else { put("【", columns: 2, marked: false) } }
+            for c in segment.text { put(String(c), columns: TerminalText.columns(String(c)), marked: segment.marked) }
+            if segment.marked { if colour { line += close } else { put("】", columns: 2, marked: false) } }
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// The hit's score terms as aligned columns: token, field, tf, df, idf, length, average length, contribution;
+    /// then their sum.
+    static func explanationTable(_ h: SearchHit, indent: String) -> [String] {
+        let rows = h.explanation.map { e in
+            [e.token, e.field.rawValue, "tf \(e.tf)", "df \(e.df)", String(format: "idf %.6f", e.idf), "len \(e.fieldLength)",
+             String(format: "avg %.2f", e.averageFieldLength), String(format: "→ %.6f", e.contribution)]
+        }
+        guard let first = rows.first else { return [] }
+        let widths = first.indices.map { i in rows.map { TerminalText.columns($0[i]) }.max()! }
+        var lines = rows.map { row in
+            indent + row.enumerated().map { i, cell in
+                cell + String(repeating: " ", count: i == row.count - 1 ? 0 : widths[i] - TerminalText.columns(cell))
+            }.joined(separator: "  ")
+        }
+        let sumColumn = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)
+        lines.append(indent + "sum".padded(to: sumColumn) + String(format: "= %.6f", h.score))
+        return lines
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// `search serve --stdio`: one JSON request per line in, one JSON result per line out, until end of input.
 enum ServeCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: ["--index"], switches: ["--stdio"])
+        let args = try Arguments(words, for: CommandTable["serve"])
         if args.has("--help") { print(Help.serve); return 0 }
         guard args.has("--stdio") else { throw UsageError("serve needs --stdio (the only transport so far)") }
         var index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")
@@ -37,7 +37,7 @@ enum ServeCommand {
             if let b = object["b"] { guard let v = b as? Double, v >= 0, v <= 1 else { throw UsageError("\"b\" must be a number from 0 to 1") }; options.bm25.b = v }
             if let w = object["title_weight"] { guard let v = w as? Double, v >= 0 else { throw UsageError("\"title_weight\" must be a number ≥ 0") }; options.titleWeight = v }
             options.explain = object["explain"] as? Bool ?? false
-            return ResultFormat.json(try index.search(query, options: options), explain: options.explain)
+            return ResultFormat.json(try index.search(query, options: options))
         } catch {
             return ResultFormat.jsonError(query: query, error)
         }

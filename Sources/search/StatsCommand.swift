@@ -4,7 +4,7 @@ import Foundation
 /// `search stats [--index PATH] [--json]` and `search verify [--index PATH]`
 enum StatsCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: ["--index"], switches: ["--json"])
+        let args = try Arguments(words, for: CommandTable["stats"])
         if args.has("--help") { print(Help.stats); return 0 }
         guard args.positional.isEmpty else { throw UsageError("stats takes no words; see search stats --help") }
         let index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")
@@ -53,8 +53,8 @@ enum StatsCommand {
 /// `search compact [--index PATH]`
 enum CompactCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: ["--index"], switches: [])
-        if args.has("--help") { print(Help.compact); return 0 }
+        let args = try Arguments(words, for: CommandTable["compact"])
+        if args.has("--help") { print(Help.text(for: CommandTable["compact"])); return 0 }
         guard args.positional.isEmpty else { throw UsageError("compact takes no words; see search compact --help") }
         let path = args.string("--index") ?? "Index/search.idx"
         guard FileManager.default.fileExists(atPath: path) else { throw IndexError.missing(path: path) }
@@ -70,7 +70,7 @@ enum CompactCommand {
 /// `search verify [--index PATH]`
 enum VerifyCommand {
     static func run(_ words: [String]) throws -> Int32 {
-        let args = try Arguments(words, options: ["--index"], switches: [])
+        let args = try Arguments(words, for: CommandTable["verify"])
         if args.has("--help") { print(Help.verify); return 0 }
         let path = args.string("--index") ?? "Index/search.idx"
         let index = try SearchIndex(path: path)

@@ -56,7 +56,7 @@ final class CLIContractTests: XCTestCase {
         XCTAssertEqual(object["total"] as? Int, expected.count)
         XCTAssertEqual(hits.count, expected.count)
         for (i, hit) in hits.enumerated() {
-            XCTAssertEqual(Set(hit.keys), ["rank", "doc", "title", "date", "score", "snippet"])
+            XCTAssertEqual(Set(hit.keys), ["rank", "doc", "doc_id", "title", "date", "score", "snippet", "highlights"])
             XCTAssertEqual(hit["rank"] as? Int, i + 1)
             XCTAssertNotNil(hit["score"] as? Double)
             XCTAssertTrue((hit["snippet"] as? String)?.contains("小米") ?? false, "\(hit)")

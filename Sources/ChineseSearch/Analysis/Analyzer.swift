@@ -26,7 +26,15 @@ public struct Analyzer: Sendable {
 
     /// Tokenizes UTF-8 `text` into `sink`, numbering tokens from `firstPosition`; returns the next free position.
     ///
-    /// O(n) in the text's length. No heap allocation per token: word bytes live in a stack buffer owned by the
+    /// Public on purpose: this is the zero-allocation entry point for callers that tokenize a lot of text
+    /// (the benchmark measures it); `tokens(of:)` is the convenient one. `text` is read only during the call.
+    ///
+    /// - Parameters:
+    ///   - text: UTF-8 bytes; invalid sequences become U+FFFD, a separator.
+    ///   - firstPosition: The position of the first token.
+    ///   - sink: Receives every token, in order.
+    /// - Returns: The position after the last token.
+    /// - Complexity: O(n) in the text's length. No heap allocation per token: word bytes live in a stack buffer owned by the
     /// call, which moves to the heap only for words longer than 1 KiB; words with combining marks allocate.
     public func tokenize<S: TokenSink>(_ text: UnsafeBufferPointer<UInt8>, firstPosition: Int = 0, into sink: inout S) -> Int {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { stack in

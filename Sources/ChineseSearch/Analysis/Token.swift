@@ -30,6 +30,9 @@ public enum CJKKey {
 
 /// Receives tokens from `Analyzer.tokenize`; a generic parameter, so calls are specialized and inlined.
 ///
+/// Public on purpose, with `Analyzer.tokenize(_:firstPosition:into:)` and `CJKKey`: the allocation-free way
+/// to consume the token stream.
+///
 /// Byte ranges are UTF-8 byte offsets into the text as given (before normalization), end exclusive.
 public protocol TokenSink {
     /// A CJK token: bigram, or run-end when `CJKKey.second(key) == 0`.

@@ -7,15 +7,15 @@ public enum CorpusError: Error, Sendable, Equatable, CustomStringConvertible {
     /// A folder in the corpus could not be opened or listed; `reason` is the system's message (`strerror`).
     case folderUnreadable(path: String, reason: String)
 
-    /// A one-line message for the user, prefixed `search: `.
+    /// A one-line message for the user (no program name: a command line adds its own prefix).
     public var description: String {
         switch self {
         case .folderMissing(let path):
-            return "search: corpus folder '\(path)' does not exist; pass the folder that holds the articles"
+            return "corpus folder '\(path)' does not exist; pass the folder that holds the articles"
         case .notAFolder(let path):
-            return "search: corpus path '\(path)' is not a folder; pass the folder that holds the articles, not a single file"
+            return "corpus path '\(path)' is not a folder; pass the folder that holds the articles, not a single file"
         case .folderUnreadable(let path, let reason):
-            return "search: cannot read folder '\(path)' (\(reason)); check its permissions or leave it out of the corpus"
+            return "cannot read folder '\(path)' (\(reason)); check its permissions or leave it out of the corpus"
         }
     }
 }

@@ -8,12 +8,12 @@ import Glibc
 ///
 /// There is no size limit: a file is read in full however large it is, and the buffer keeps its
 /// largest size for the reader's lifetime (the trade-off for not reallocating per file).
-public struct CorpusFileReader: Sendable {
+struct CorpusFileReader: Sendable {
     /// The reusable buffer; only its first `count` bytes after a read belong to the current file.
     private var buffer: [UInt8]
 
     /// Creates a reader whose buffer starts at `initialCapacity` bytes and grows on demand.
-    public init(initialCapacity: Int = 64 * 1024) {
+    init(initialCapacity: Int = 64 * 1024) {
         buffer = [UInt8](repeating: 0, count: max(initialCapacity, 1))
     }
 
@@ -23,7 +23,7 @@ public struct CorpusFileReader: Sendable {
     /// `.empty` for a file of zero bytes and `.binary` for one that contains a NUL byte; `body` is not called then.
     /// The pointer is valid only inside `body`: do not let it escape.
     /// Cost: one `open`, one `fstat`, usually two `read`s, and a `memchr` over the bytes.
-    public mutating func read<R>(
+    mutating func read<R>(
         _ absolutePath: String,
         _ body: (UnsafeRawBufferPointer) -> R
     ) -> Result<R, SkipReason> {

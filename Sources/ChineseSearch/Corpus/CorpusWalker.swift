@@ -12,13 +12,13 @@ import Glibc
 ///   path anyway, one outside must not be read, and so loops cannot arise.
 /// - Paths are relative to the folder, joined with "/", sorted byte-wise (not by Unicode collation).
 ///   File names are expected to be UTF-8; other names are repaired with U+FFFD and then fail to read.
-public enum CorpusWalker {
+enum CorpusWalker {
     /// Returns the relative paths of the corpus files under `directory`, sorted byte-wise.
     ///
     /// Throws `CorpusError` when `directory` is missing or not a folder, or when a folder inside it
     /// cannot be listed. Cost: one `readdir` pass per folder and no `stat` per file on file systems
     /// that report entry types (ext4, xfs, btrfs, tmpfs); 100,000 files take well under a second.
-    public static func files(in directory: String) throws(CorpusError) -> [String] {
+    static func files(in directory: String) throws(CorpusError) -> [String] {
         var info = stat()
         guard stat(directory, &info) == 0 else {
             let code = errno

@@ -2,13 +2,13 @@
 ///
 /// See `FrontMatterLayout` for how the front matter block is found, `FrontMatter` for the fields read
 /// from it and `HTMLText` for how the body becomes plain text.
-public enum DocumentParser {
+enum DocumentParser {
     /// Parses the file `bytes` found at `path` (relative to the corpus folder, used for the document's
     /// path and, when there is no title, its title: the file name without its extension).
     ///
     /// Invalid UTF-8 is never dropped: each invalid sequence becomes U+FFFD and `invalidUTF8` is set.
     /// O(n) in the file size; a valid file is decoded without copying it first.
-    public static func parse(_ bytes: UnsafeRawBufferPointer, path: String) -> ParsedDocument {
+    static func parse(_ bytes: UnsafeRawBufferPointer, path: String) -> ParsedDocument {
         if UTF8Validation.isValid(bytes) {
             return ParsedDocument(document: document(bytes, path: path), invalidUTF8: false)
         }

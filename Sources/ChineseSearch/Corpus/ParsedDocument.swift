@@ -1,12 +1,12 @@
 /// The result of parsing one corpus file: the document plus what the parser had to repair.
-public struct ParsedDocument: Sendable, Equatable {
+struct ParsedDocument: Sendable, Equatable {
     /// The document's fields and plain-text body.
-    public var document: SourceDocument
+    var document: SourceDocument
     /// True when the file was not valid UTF-8; each invalid sequence became U+FFFD (�) in the output.
-    public var invalidUTF8: Bool
+    var invalidUTF8: Bool
 
     /// Creates a parse result from its parts.
-    public init(document: SourceDocument, invalidUTF8: Bool) {
+    init(document: SourceDocument, invalidUTF8: Bool) {
         self.document = document
         self.invalidUTF8 = invalidUTF8
     }

@@ -2,7 +2,7 @@
 ///
 /// Chosen because it runs at several GB/s in plain Swift (four independent 64-bit lanes),
 /// so `search verify` is bound by the disk, not the hash. O(n) over the bytes.
-public enum Checksum {
+enum Checksum {
     @usableFromInline static let p1: UInt64 = 0x9E37_79B1_85EB_CA87
     @usableFromInline static let p2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     @usableFromInline static let p3: UInt64 = 0x1656_67B1_9E37_79F9
@@ -20,7 +20,7 @@ public enum Checksum {
     }
 
     /// The XXH64 hash of `bytes`.
-    public static func xxh64(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func xxh64(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
         let n = bytes.count
         var i = 0
         var h: UInt64

@@ -1,4 +1,7 @@
 /// Everything that can go wrong opening, reading, verifying or writing an index file.
+///
+/// `description` says what happened in terms of the library (no command names): a command line adds how to
+/// fix it with its own commands (`search` adds "rebuild it with `search index`").
 public enum IndexError: Error, Equatable, CustomStringConvertible {
     /// No file at the path.
     case missing(path: String)
@@ -29,29 +32,29 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .missing(let path):
-            return "no index at '\(path)'; build one with `search index DIR --index \(path)`"
+            return "no index at '\(path)'"
         case .system(let call, let path, let reason):
             return "\(call) failed for '\(path)': \(reason)"
         case .truncated(let path, let expected, let actual):
-            return "index file '\(path)' is truncated: header promises \(expected) bytes, file has \(actual); rebuild it with `search index`"
+            return "index file '\(path)' is truncated: header promises \(expected) bytes, file has \(actual)"
         case .notAnIndex(let path):
-            return "'\(path)' is not a search index (wrong magic bytes)"
+            return "'\(path)' is not a ChineseSearch index file (wrong magic bytes)"
         case .unsupportedVersion(let path, let found, let supported):
-            return "index file '\(path)' has format version \(found), this build reads version \(supported); rebuild it with `search index`"
+            return "index file '\(path)' has format version \(found), this build reads version \(supported)"
         case .corrupt(let path, let detail):
-            return "index file '\(path)' is damaged: \(detail); rebuild it with `search index`"
+            return "index file '\(path)' is damaged: \(detail)"
         case .limitExceeded(let detail):
             return "the index cannot be written: \(detail)"
         case .duplicatePath(let path):
             return "two documents have the path '\(path)'; paths must be distinct"
         case .analyzerMismatch(let path):
-            return "index file '\(path)' was built with other analyzer tables; rebuild it with `search index`"
+            return "index file '\(path)' was built with other analyzer tables, whose tokens would not match this build's"
         case .locked(let path):
             return "index file '\(path)' is being updated by another writer (lock '\(path).lock' is held); try again when it is done"
         case .otherSource(let path, let recorded, let given):
             return "index file '\(path)' follows the folder '\(recorded)', not '\(given)'"
         case .checksumMismatch(let path, let section):
-            return "index file '\(path)' is damaged: checksum of section '\(section)' does not match; rebuild it with `search index`"
+            return "index file '\(path)' is damaged: checksum of section '\(section)' does not match"
         }
     }
 }

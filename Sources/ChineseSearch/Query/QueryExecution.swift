@@ -43,6 +43,16 @@ final class QueryExecution {
         return result
     }
 
+    /// Loop steps so far, for `stopRequested`.
+    private var steps = 0
+
+    /// Whether the async caller gave up: looked at every `SearchCancellation.checkInterval` steps.
+    private func stopRequested() -> Bool {
+        guard let cancellation = options.cancellation else { return false }
+        steps += 1
+        return steps % SearchCancellation.checkInterval == 0 && cancellation.isCancelled
+    }
+
     // MARK: Scoring
 
     /// The BM25 score of `doc` over every scoring token it contains: text field plus title-weight × title field.
@@ -90,6 +100,7 @@ final class QueryExecution {
         }
         var candidate = range.lowerBound
         while candidate < range.upperBound {
+            if stopRequested() { break }
             var doc: UInt32
             if !required.isEmpty {
                 doc = candidate
@@ -189,6 +200,7 @@ final class QueryExecution {
         var order = live.map(bounds)
         for o in order { o.cursor.advance(to: range.lowerBound) }
         while true {
+            if stopRequested() { break }
             // Insertion sort by current document: cursors move a little each step, so the order is nearly sorted.
             for i in 1..<max(1, order.count) {
                 var j = i

@@ -15,7 +15,7 @@ struct ScoreExplainer {
             c.advance(to: doc)
             guard c.doc == doc else { continue }
             let length = Int(reader.textLength(doc))
-            out.append(TokenExplanation(token: name, field: "text", tf: Int(c.tf), df: token.df, idf: token.idf,
+            out.append(TokenExplanation(token: name, field: .text, tf: Int(c.tf), df: token.df, idf: token.idf,
                                         fieldLength: length, averageFieldLength: stats.averageTextLength,
                                         contribution: options.bm25.score(tf: Double(c.tf), idf: token.idf, length: Double(length),
                                                                          averageLength: stats.averageTextLength)))
@@ -25,7 +25,7 @@ struct ScoreExplainer {
                     let titleLength = Int(reader.titleLength(doc))
                     let s = options.bm25.score(tf: Double(t.tf), idf: token.titleIdf, length: Double(titleLength),
                                                averageLength: stats.averageTitleLength)
-                    out.append(TokenExplanation(token: name, field: "title", tf: Int(t.tf), df: token.titleDf,
+                    out.append(TokenExplanation(token: name, field: .title, tf: Int(t.tf), df: token.titleDf,
                                                 idf: token.titleIdf, fieldLength: titleLength,
                                                 averageFieldLength: stats.averageTitleLength,
                                                 contribution: options.titleWeight * s))

@@ -83,7 +83,7 @@ public final class SearchIndex: Sendable {
     /// `IndexError` when the lists it reads turn out damaged.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let started = DispatchTime.now()
-        guard options.top >= 0 else { throw SearchError.invalidOption("--top must be 0 or more") }
+        guard options.top >= 0 else { throw SearchError.invalidOption("top must be 0 or more, not \(options.top)") }
         let parsed = try QueryParser.parse(query)
         var plans: [QueryPlan] = []
         do {

@@ -1,5 +1,5 @@
 /// How query terms combine.
-public enum MatchMode: String, Sendable, CaseIterable {
+public enum MatchMode: String, Sendable, Hashable, Codable, CaseIterable {
     /// Every term must match (OR groups and exclusions apply); terms are matched as token sequences.
     case all
     /// Every token is optional: the classic bag of bigrams ranked by BM25.
@@ -8,83 +8,47 @@ public enum MatchMode: String, Sendable, CaseIterable {
 
 /// Options of one search.
 public struct SearchOptions: Sendable, Equatable {
-    /// Hits to return.
-    public var top: Int = 10
-    /// How terms combine.
-    public var mode: MatchMode = .all
-    /// BM25 parameters.
-    public var bm25 = BM25()
-    /// Weight of the title field's score added to the text field's.
-    public var titleWeight = 1.0
-    /// Whether hits carry a snippet with highlights.
-    public var snippets = true
-    /// Whether hits carry a per-token score explanation.
-    public var explain = false
-    /// Threads one query may use over disjoint document ranges (results are identical for every value).
-    public var parallelism = 1
-
-    /// The defaults: top 10, mode all, k1 1.2, b 0.75, title weight 1.
-    public init() {}
-}
-
-/// The result of one search.
-public struct SearchResults: Sendable {
-    /// The query text as given.
-    public var query: String
-    /// The mode it ran in.
+    /// Hits to return (default 10); 0 counts the matches without returning any.
+    public var top: Int
+    /// How terms combine (default `.all`).
     public var mode: MatchMode
-    /// Matching documents: exact in mode all; in mode any a lower bound when `totalIsLowerBound`.
-    public var total: Int
-    /// True when pruning skipped documents without counting them.
-    public var totalIsLowerBound: Bool
-    /// The best hits, best first; ties by ascending document id.
-    public var hits: [SearchHit]
-    /// Wall-clock milliseconds the search took.
-    public var milliseconds: Double
-}
+    /// BM25 parameters (default k1 1.2, b 0.75).
+    public var bm25: BM25
+    /// Weight of the title field's score added to the text field's (default 1).
+    public var titleWeight: Double
+    /// Whether hits carry a snippet with highlights (default true).
+    public var snippets: Bool
+    /// Whether hits carry a per-token score explanation (default false).
+    public var explain: Bool
+    /// Threads one query may use over disjoint document ranges (default 1; results are identical for every value).
+    public var parallelism: Int
+    /// Set by the async API: the running query stops early once it is cancelled (its result is then discarded).
+    var cancellation: SearchCancellation?
 
-/// One ranked document.
-public struct SearchHit: Sendable {
-    /// The document id (its rank in sorted path order among indexed files).
-    public var documentID: Int
-    /// Path relative to the indexed folder.
-    public var path: String
-    /// Title.
-    public var title: String
-    /// Date as written in the document, or "".
-    public var date: String
-    /// BM25 score.
-    public var score: Double
-    /// A one-line extract around the best match, when snippets were asked for.
-    public var snippet: Snippet?
-    /// Per-token contributions, when explanations were asked for.
-    public var explanation: [TokenExplanation]
-}
+    /// Options with every setting given or left at its default.
+    ///
+    /// - Parameters:
+    ///   - top: Hits to return (default 10).
+    ///   - mode: How terms combine (default `.all`).
+    ///   - bm25: BM25 parameters (default k1 1.2, b 0.75).
+    ///   - titleWeight: Weight of the title field (default 1).
+    ///   - snippets: Whether hits carry snippets (default true).
+    ///   - explain: Whether hits carry score explanations (default false).
+    ///   - parallelism: Threads one query may use (default 1).
+    public init(top: Int = 10, mode: MatchMode = .all, bm25: BM25 = BM25(), titleWeight: Double = 1.0,
+                snippets: Bool = true, explain: Bool = false, parallelism: Int = 1) {
+        self.top = top
+        self.mode = mode
+        self.bm25 = bm25
+        self.titleWeight = titleWeight
+        self.snippets = snippets
+        self.explain = explain
+        self.parallelism = parallelism
+    }
 
-/// A one-line extract of a document with the matched text marked.
-public struct Snippet: Sendable, Equatable {
-    /// The extract, new lines replaced by spaces, "…" where it was cut.
-    public var text: String
-    /// The matched spans, as UTF-8 byte ranges of `text`, ascending and disjoint.
-    public var highlights: [Range<Int>]
-}
-
-/// How one token contributed to a hit's score, per field.
-public struct TokenExplanation: Sendable, Equatable {
-    /// The token's text (`车*` for a lone character matching every token that begins with it).
-    public var token: String
-    /// "text" or "title".
-    public var field: String
-    /// Occurrences in the field of this document.
-    public var tf: Int
-    /// Documents whose field holds the token.
-    public var df: Int
-    /// Its inverse document frequency.
-    public var idf: Double
-    /// The field's length in tokens.
-    public var fieldLength: Int
-    /// The field's mean length over all documents.
-    public var averageFieldLength: Double
-    /// Its contribution to the score (title contributions include the title weight).
-    public var contribution: Double
+    /// Options are equal when every public setting is.
+    public static func == (a: SearchOptions, b: SearchOptions) -> Bool {
+        a.top == b.top && a.mode == b.mode && a.bm25 == b.bm25 && a.titleWeight == b.titleWeight
+            && a.snippets == b.snippets && a.explain == b.explain && a.parallelism == b.parallelism
+    }
 }

@@ -13,9 +13,23 @@ public struct Ranker: Sendable {
     }
 
     private let index: SearchIndex
+    /// The most strings `rank(_:)` returns: 10 unless given to `init`.
+    public let top: Int
 
-    /// Indexes `texts` (each a document with an empty title, or with the title from `titles` when given).
-    public init(_ texts: [String], titles: [String]? = nil) throws {
+    /// Indexes `texts` in memory: each a document with an empty title, or with the title from `titles`.
+    ///
+    /// - Parameters:
+    ///   - texts: The strings to rank; a result's `index` is its position here.
+    ///   - titles: One title per text (weighted by `SearchOptions.titleWeight`), or nil for none.
+    ///   - top: The most strings `rank(_:)` returns (default 10).
+    /// - Throws: `SearchError.invalidOption` when `titles` does not have one entry per text or `top` is negative;
+    ///   `IndexError.limitExceeded` when the texts exceed what an index can address.
+    /// - Complexity: O(total length of the texts).
+    public init(_ texts: [String], titles: [String]? = nil, top: Int = 10) throws {
+        if let titles, titles.count != texts.count {
+            throw SearchError.invalidOption("titles must have one entry per text (\(texts.count) texts, \(titles.count) titles)")
+        }
+        guard top >= 0 else { throw SearchError.invalidOption("top must be 0 or more, not \(top)") }
         // Fixed-width paths, so equal scores rank by position (ties go by path).
         let width = String(max(0, texts.count - 1)).count
         let documents = texts.enumerated().map { i, text in
@@ -24,11 +38,21 @@ public struct Ranker: Sendable {
                                   title: titles?[i] ?? "", body: text)
         }
         index = try SearchIndex(bytes: IndexBuilder.buildInMemory(documents: documents))
+        self.top = top
+    }
+
+    /// The best `top` strings matching `query` (mode all, default BM25), best first, ties by position.
+    ///
+    /// - Throws: `SearchError.emptyQuery` when the query has nothing to search for.
+    public func rank(_ query: String) throws -> [Ranked] {
+        try rank(query, options: SearchOptions(top: top))
     }
 
     /// The strings matching `query`, best first (ties by position), at most `options.top` of them.
-    /// Mode, BM25 parameters and title weight come from `options`; snippets are not made.
-    public func rank(_ query: String, options: SearchOptions = SearchOptions()) throws -> [Ranked] {
+    /// Mode, BM25 parameters and title weight come from `options`; snippets and explanations are not made.
+    ///
+    /// - Throws: `SearchError` when the query has nothing to search for or an option is out of range.
+    public func rank(_ query: String, options: SearchOptions) throws -> [Ranked] {
         var o = options
         o.snippets = false
         o.explain = false

@@ -77,7 +77,7 @@ final class CorpusWalkerTests: XCTestCase {
         let missing = folder.path + "/nope"
         XCTAssertThrowsError(try CorpusWalker.files(in: missing)) { error in
             XCTAssertEqual(error as? CorpusError, .folderMissing(path: missing))
-            XCTAssertEqual("\(error)", "search: corpus folder '\(missing)' does not exist; pass the folder that holds the articles")
+            XCTAssertEqual("\(error)", "corpus folder '\(missing)' does not exist; pass the folder that holds the articles")
         }
     }
 

@@ -70,7 +70,7 @@ final class QueryRegressionTests: XCTestCase {
         var options = SearchOptions()
         options.explain = true
         let hit = try XCTUnwrap(try f.index.search("灯", options: options).hits.first)
-        let text = try XCTUnwrap(hit.explanation.first { $0.field == "text" })
+        let text = try XCTUnwrap(hit.explanation.first { $0.field == .text })
         // Tokens: 台灯 灯∎ 灯光 光∎ 灯∎; three begin with 灯.
         XCTAssertEqual(text.tf, 3)
         XCTAssertEqual(text.df, 1)
