@@ -57,16 +57,21 @@ enum UpdateBenchmark {
             for f in try fm.contentsOfDirectory(atPath: spare) { try fm.removeItem(atPath: folder + "/added-" + f) }
             _ = try IndexUpdater.update(corpusDirectory: folder, indexPath: index)
         }
-        // Eight segments with 5% of the documents deleted, against the same documents compacted.
+        // Eight segments with 5% of the documents deleted, against the same documents compacted. The merge policy
+        // keeps at most 7 segments a tier, so the commits have sizes of three tiers: shares of 4000, 3000, 1500,
+        // 600 (a tier), 300, 150 (the next) and 60, 32 (the one below) in 9642.
         let segmented = work + "/segmented.idx"
         let documents = try loadDocuments(folder, files: try CorpusReader.files(in: folder))
         try? fm.removeItem(atPath: segmented)
         do {
             let writer = try IndexWriter(path: segmented)
-            let per = (documents.count + 7) / 8
-            for s in 0..<8 {
-                for d in documents[min(documents.count, s * per)..<min(documents.count, (s + 1) * per)] { writer.add(d) }
+            let shares = [4000, 3000, 1500, 600, 300, 150, 60, 32]
+            var start = 0
+            for (i, share) in shares.enumerated() {
+                let end = i == shares.count - 1 ? documents.count : min(documents.count, start + share * documents.count / 9642)
+                for d in documents[start..<end] { writer.add(d) }
                 try writer.commit()
+                start = end
             }
             for d in stride(from: 0, to: documents.count, by: 20) { writer.delete(path: documents[d].path) }
             try writer.commit()

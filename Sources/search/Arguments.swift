@@ -8,6 +8,8 @@ struct UsageError: Error, CustomStringConvertible {
 struct Arguments {
     private(set) var positional: [String] = []
     private var values: [String: String] = [:]
+    /// Every value of each option, in order (an option given twice keeps both here; `string` gives the last).
+    private var allValues: [String: [String]] = [:]
     private var flags: Set<String> = []
 
     /// Scans `words` given which options take a value and which are switches; anything else is an error.
@@ -28,13 +30,16 @@ struct Arguments {
                 }
                 if name == "-h" { name = "--help" }
                 if options.contains(name) {
+                    let value: String
                     if let inline {
-                        values[name] = inline
+                        value = inline
                     } else {
                         guard i + 1 < words.count else { throw UsageError("option \(name) needs a value") }
-                        values[name] = words[i + 1]
+                        value = words[i + 1]
                         i += 1
                     }
+                    values[name] = value
+                    allValues[name, default: []].append(value)
                 } else if switches.contains(name) || name == "--help" {
                     flags.insert(name)
                 } else {
@@ -55,6 +60,9 @@ struct Arguments {
     func has(_ flag: String) -> Bool { flags.contains(flag) }
 
     func string(_ name: String) -> String? { values[name] }
+
+    /// Every value given to option `name`, in order.
+    func strings(_ name: String) -> [String] { allValues[name] ?? [] }
 
     func int(_ name: String, default value: Int, minimum: Int = 0) throws(UsageError) -> Int {
         guard let text = values[name] else { return value }

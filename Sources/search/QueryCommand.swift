@@ -60,7 +60,26 @@ enum QueryCommand {
         guard options.bm25.b <= 1 else { throw UsageError("--b takes a number from 0 to 1") }
         options.titleWeight = try args.double("--title-weight", default: 1.0)
         options.explain = args.has("--explain")
+        options.snippets = !args.has("--no-snippets")
+        options.offset = try args.int("--offset", default: 0)
+        if let sort = args.string("--sort") {
+            guard let order = SortOrder(rawValue: sort) else {
+                throw UsageError("--sort takes relevance, date (newest first) or date:asc, not '\(sort)'")
+            }
+            options.sort = order
+        }
+        options.facets = try facets(args.strings("--facet").flatMap { $0.split(separator: ",").map(String.init) })
         return options
+    }
+
+    /// `category`, `author:50`, `year`, `month`: the facets asked for.
+    static func facets(_ words: [String]) throws -> [FacetRequest] {
+        try words.map { word in
+            guard let request = FacetRequest(parsing: word) else {
+                throw UsageError("--facet takes category, author, year or month, optionally :N (e.g. category:50), not '\(word)'")
+            }
+            return request
+        }
     }
 
     /// The non-empty lines of FILE, or of standard input for "-".

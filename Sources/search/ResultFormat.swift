@@ -36,6 +36,10 @@ enum ResultFormat {
         let bound = r.totalIsLowerBound ? "at least " : ""
         let noun = r.total == 1 ? "document" : "documents"
         lines.append(String(format: "%@%d matching %@ (%.2f ms)", bound, r.total, noun, r.milliseconds))
+        for facet in r.facets {
+            let counts = facet.counts.map { "\($0.value) \($0.count)" }.joined(separator: " · ")
+            lines += Help.wrap(counts.isEmpty ? "(none)" : counts, indent: 4, first: "\(facet.field.rawValue): ")
+        }
         return lines
     }
 

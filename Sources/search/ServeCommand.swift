@@ -37,7 +37,23 @@ enum ServeCommand {
             if let b = object["b"] { guard let v = b as? Double, v >= 0, v <= 1 else { throw UsageError("\"b\" must be a number from 0 to 1") }; options.bm25.b = v }
             if let w = object["title_weight"] { guard let v = w as? Double, v >= 0 else { throw UsageError("\"title_weight\" must be a number ≥ 0") }; options.titleWeight = v }
             options.explain = object["explain"] as? Bool ?? false
-            return ResultFormat.json(try index.search(query, options: options))
+            if let snippets = object["snippets"] { guard let v = snippets as? Bool else { throw UsageError("\"snippets\" must be true or false") }; options.snippets = v }
+            if let offset = object["offset"] { guard let v = offset as? Int, v >= 0 else { throw UsageError("\"offset\" must be a whole number ≥ 0") }; options.offset = v }
+            if let sort = object["sort"] {
+                guard let order = (sort as? String).flatMap(SortOrder.init) else { throw UsageError("\"sort\" must be \"relevance\", \"date\" or \"date:asc\"") }
+                options.sort = order
+            }
+            if let facets = object["facets"] {
+                let words = (facets as? [String]) ?? (facets as? String).map { $0.split(separator: ",").map(String.init) }
+                guard let words else { throw UsageError("\"facets\" must be a list of field names such as [\"category\", \"year:5\"]") }
+                options.facets = try QueryCommand.facets(words)
+            }
+            var text = query
+            if let filter = object["filter"] {
+                guard let f = filter as? String else { throw UsageError("\"filter\" must be a string of filter words such as \"category:新闻 date:2022\"") }
+                text += " " + f
+            }
+            return ResultFormat.json(try index.search(text, options: options))
         } catch {
             return ResultFormat.jsonError(query: query, error)
         }

@@ -56,7 +56,8 @@ final class CLIContractTests: XCTestCase {
         XCTAssertEqual(object["total"] as? Int, expected.count)
         XCTAssertEqual(hits.count, expected.count)
         for (i, hit) in hits.enumerated() {
-            XCTAssertEqual(Set(hit.keys), ["rank", "doc", "doc_id", "title", "date", "score", "snippet", "highlights"])
+            XCTAssertEqual(Set(hit.keys), ["rank", "doc", "doc_id", "title", "date", "score", "timestamp", "author",
+                                           "categories", "snippet", "highlights"])
             XCTAssertEqual(hit["rank"] as? Int, i + 1)
             XCTAssertNotNil(hit["score"] as? Double)
             XCTAssertTrue((hit["snippet"] as? String)?.contains("小米") ?? false, "\(hit)")
@@ -224,7 +225,7 @@ final class CLIContractTests: XCTestCase {
         let fileBytes = try FileManager.default.attributesOfItem(atPath: index)[.size] as? Int
         XCTAssertEqual(stats["file_bytes"] as? Int, fileBytes)
         let sections = try XCTUnwrap(stats["sections"] as? [String: Int])
-        XCTAssertEqual(sections.count, 16, "the sixteen section kinds of docs/FORMAT.md")
+        XCTAssertEqual(sections.count, 21, "the twenty-one section kinds of docs/FORMAT.md")
         XCTAssertLessThan(sections.values.reduce(0, +), fileBytes ?? 0)
     }
 

@@ -34,7 +34,8 @@ enum IndexLayout {
 /// The sections of an index file, by kind number.
 enum SectionKind: UInt32, CaseIterable, Sendable {
     case meta = 1, documents, strings, stored, cjkKeys, cjkTerms, wordOffsets, wordBytes, wordTerms,
-         charKeys, charTerms, postings, positions, sources, pathRanks, pathOrder
+         charKeys, charTerms, postings, positions, sources, pathRanks, pathOrder, fieldRecords, categoryIDs,
+         valueOffsets, valueBytes, shownValues
 
     /// The name `search stats` and error messages use.
     var name: String {
@@ -55,6 +56,11 @@ enum SectionKind: UInt32, CaseIterable, Sendable {
         case .sources: return "source stamps"
         case .pathRanks: return "path ranks"
         case .pathOrder: return "path order"
+        case .fieldRecords: return "field records"
+        case .categoryIDs: return "category ids"
+        case .valueOffsets: return "field value offsets"
+        case .valueBytes: return "field value bytes"
+        case .shownValues: return "shown field values"
         }
     }
 }

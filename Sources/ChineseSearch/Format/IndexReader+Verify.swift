@@ -19,6 +19,7 @@ extension IndexReader {
             }
         }
         try verifyPathOrder()
+        try verifyFields()
         var expectedFirst = 0
         for c in 0..<stats.charTermCount {
             let tokens = tokens(ofCharacter: c)
@@ -54,6 +55,27 @@ extension IndexReader {
             }
             if rank > 0, compareBytes(pathBytes(Int(pathOrder.u32Unchecked(at: (rank - 1) * 4))), pathBytes(d)) >= 0 {
                 throw .corrupt(path: path, detail: "paths are not in order at rank \(rank)")
+            }
+        }
+    }
+
+    /// Field values sorted and distinct, every record's ids in range and its category ids inside their section.
+    private func verifyFields() throws(IndexError) {
+        for id in 0..<valueCount {
+            guard let text = valueText(id), text.count > 1, FieldKind(rawValue: text[0]) != nil else {
+                throw .corrupt(path: path, detail: "field value \(id) has bad offsets or kind")
+            }
+            if id > 0, let previous = valueText(id - 1), compareBytes(previous, text) >= 0 {
+                throw .corrupt(path: path, detail: "field values are not sorted at \(id)")
+            }
+        }
+        for d in 0..<UInt32(statistics.documentCount) {
+            let r = fields(d)
+            let inRange = r.author == FieldRecord.noValue || Int(r.author) < valueCount
+            let categoriesFit = UInt64(r.categoriesStart) + UInt64(r.categoryCount) <= UInt64(categoryIDs.count / 4)
+            guard inRange, categoriesFit, r.shownOffset <= UInt64(shownValues.count),
+                  !anyCategory(of: d, { Int($0) >= valueCount }) else {
+                throw .corrupt(path: path, detail: "the fields of document \(d) point outside their sections")
             }
         }
     }

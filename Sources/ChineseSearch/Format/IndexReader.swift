@@ -29,6 +29,13 @@ final class IndexReader: @unchecked Sendable {
     let sources: UnsafeRawBufferPointer
     let pathRanks: UnsafeRawBufferPointer
     let pathOrder: UnsafeRawBufferPointer
+    let fieldRecords: UnsafeRawBufferPointer
+    let categoryIDs: UnsafeRawBufferPointer
+    let valueOffsets: UnsafeRawBufferPointer
+    let valueBytes: UnsafeRawBufferPointer
+    let shownValues: UnsafeRawBufferPointer
+    /// Distinct normalized field values (authors and categories).
+    let valueCount: Int
 
     /// Total bytes of the segment.
     var segmentSize: Int { bytes.count }
@@ -98,6 +105,9 @@ final class IndexReader: @unchecked Sendable {
         charKeys = byKind[.charKeys]!; charTerms = byKind[.charTerms]!
         postings = byKind[.postings]!; positions = byKind[.positions]!
         sources = byKind[.sources]!; pathRanks = byKind[.pathRanks]!; pathOrder = byKind[.pathOrder]!
+        fieldRecords = byKind[.fieldRecords]!; categoryIDs = byKind[.categoryIDs]!
+        valueOffsets = byKind[.valueOffsets]!; valueBytes = byKind[.valueBytes]!; shownValues = byKind[.shownValues]!
+        valueCount = valueOffsets.count / 8 - 1
         let entry = IndexLayout.termEntrySize
         let sizes: [(String, Int, Int)] = [
             ("documents", documents.count, stats.documentCount * DocumentRecord.size),
@@ -110,6 +120,9 @@ final class IndexReader: @unchecked Sendable {
             ("source stamps", sources.count, stats.documentCount * IndexLayout.sourceStampSize),
             ("path ranks", pathRanks.count, stats.documentCount * 4),
             ("path order", pathOrder.count, stats.documentCount * 4),
+            ("field records", fieldRecords.count, stats.documentCount * FieldRecord.size),
+            ("category ids", categoryIDs.count, categoryIDs.count / 4 * 4),
+            ("field value offsets", valueOffsets.count, max(8, valueOffsets.count / 8 * 8)),
         ]
         for (name, actual, expected) in sizes where actual != expected {
             throw .corrupt(path: path, detail: "section '\(name)' has \(actual) bytes, meta implies \(expected)")

@@ -37,6 +37,7 @@ struct ChunkInverter: TokenSink {
         appendString(document.path)
         appendString(document.date)
         stamp.encode(into: &documents)
+        DocumentFields(document).encode(into: &documents)
         documents.varint(UInt64(titleByteCount))
         documents.varint(UInt64(text.count))
         documents.append(text)

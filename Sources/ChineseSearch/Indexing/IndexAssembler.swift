@@ -102,6 +102,7 @@ struct IndexAssembler {
         var stamps = ByteWriter()
         var paths: [UnsafeRawBufferPointer] = []
         paths.reserveCapacity(textLengths.count)
+        var fields = FieldSections()
         file.begin(.stored)
         var storedOffset = 0
         var doc = 0
@@ -117,6 +118,7 @@ struct IndexAssembler {
                 o += dateLength
                 stamps.append(b.slice(o, IndexLayout.sourceStampSize)!)
                 o += IndexLayout.sourceStampSize
+                fields.add(DocumentFields(loading: b, at: &o))
                 let titleBytes = Int(b.varint(at: &o)!)
                 let storedLength = Int(b.varint(at: &o)!)
                 try file.write(b.slice(o, storedLength)!)
@@ -144,6 +146,7 @@ struct IndexAssembler {
         for r in ranks { rankBytes.u32(r) }
         for d in order { orderBytes.u32(UInt32(d)) }
         return [(.documents, records), (.strings, strings), (.sources, stamps), (.pathRanks, rankBytes), (.pathOrder, orderBytes)]
+            + fields.sections()
     }
 
     /// The k-way merge of all runs' terms into the postings and positions sections.

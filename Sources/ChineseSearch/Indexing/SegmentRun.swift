@@ -21,6 +21,9 @@ enum SegmentRun {
             var date = reader.documentDate(d)
             date.withUTF8 { documents.varint(UInt64($0.count)); documents.append(UnsafeRawBufferPointer($0)) }
             reader.sourceStamp(d).encode(into: &documents)
+            let shown = reader.shownFields(UInt32(d))
+            DocumentFields(date: reader.date(UInt32(d)), author: shown.author, categories: shown.categories)
+                .encode(into: &documents)
             let stored = reader.storedText(d)
             documents.varint(UInt64(min(reader.titleByteCount(d), stored.count)))
             documents.varint(UInt64(stored.count))

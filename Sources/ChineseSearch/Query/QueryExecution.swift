@@ -22,6 +22,12 @@ final class QueryExecution {
     private(set) var damaged = false
     /// True when pruning skipped documents without counting them (mode any).
     private(set) var pruned = false
+    /// The facet values of the matches, when facets were asked for.
+    private(set) var facets: FacetTally
+    /// Whether hits rank by score first (else by date), and whether mode any may prune by score: only then,
+    /// and only without facets, which count every match.
+    private let byRelevance: Bool
+    private let prunes: Bool
 
     /// An execution of `plan` (resolved against `segment`) scored with the index-wide `statistics`.
     init(segment: OpenSegment, plan: QueryPlan, options: SearchOptions, statistics: IndexStatistics) {
@@ -34,11 +40,45 @@ final class QueryExecution {
         title = plan.tokens.map { $0.entry.flatMap(reader.titleCursor) }
         averageText = statistics.averageTextLength
         averageTitle = statistics.averageTitleLength
+        facets = FacetTally(options.facets)
+        byRelevance = options.sort == .relevance
+        prunes = byRelevance && options.facets.isEmpty
+    }
+
+    /// Counts a match: the total, its facet values, then offers it to `top` unless it cannot enter.
+    @inline(__always) private func accept(_ doc: UInt32, _ top: inout TopK, _ total: inout Int, scoreBound: () -> Double) {
+        total += 1
+        if !facets.isEmpty { facets.add(doc, reader) }
+        let primary = ScoredDocument.primary(date: reader.date(doc), order: options.sort)
+        if byRelevance {
+            // One that cannot reach the k-th best score is not scored (one that ties it may rank before it by path).
+            let threshold = top.threshold
+            if threshold > -.infinity && scoreBound() * slack < threshold { return }
+        } else if let worst = top.worstWhenFull, primary < worst.primary {
+            return
+        }
+        top.offer(ScoredDocument(score: score(doc), doc: doc, rank: reader.pathRank(doc), primary: primary))
+    }
+
+    /// Whether `doc` passes every filter and none of the excluded ones.
+    @inline(__always) private func passesFilters(_ doc: UInt32) -> Bool {
+        plan.filters.allSatisfy { passes($0, doc) } && !plan.excludedFilters.contains { passes($0, doc) }
+    }
+
+    @inline(__always) private func passes(_ filter: QueryPlan.Filter, _ doc: UInt32) -> Bool {
+        switch filter {
+        case .author(let id): return id != nil && reader.authorID(doc) == id!
+        case .category(let id): return id != nil && reader.anyCategory(of: doc) { $0 == id! }
+        case .date(let lower, let upper):
+            let date = reader.date(doc)
+            return date != FieldRecord.noDate && date >= lower && date < upper
+        }
     }
 
     /// The best `options.top` documents in `range` and the number of matches there.
     func run(range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
-        let result = options.mode == .all ? runAll(range) : runAny(range)
+        // A query of filters only has nothing to rank by: every document passing them matches, in either mode.
+        let result = options.mode == .all || plan.clauses.isEmpty ? runAll(range) : runAny(range)
         damaged = damaged || text.contains { $0?.damaged == true } || title.contains { $0?.damaged == true }
         return result
     }
@@ -82,6 +122,7 @@ final class QueryExecution {
         var top = TopK(k: options.top)
         var total = 0
         if plan.clauses.contains(where: { clause in clause.allSatisfy(\.impossible) }) { return ([], 0) }
+        if plan.hasUnmatchableFilter { return ([], 0) }
         var required: [PostingsCursor] = []
         var seen = Set<Int>()
         for clause in plan.clauses where clause.count == 1 {
@@ -90,7 +131,7 @@ final class QueryExecution {
         required.sort { $0.df < $1.df }
         var scoring = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }.map(bounds)
         let drivers: [PostingsCursor]
-        if required.isEmpty {
+        if required.isEmpty && !plan.clauses.isEmpty {
             // Only OR clauses: the candidates are the union, over the first clause's terms, of each term's rarest list.
             drivers = plan.clauses[0].filter { !$0.impossible }.map { term in
                 term.tokens.map { text[$0]! }.min { $0.df < $1.df }!
@@ -113,24 +154,21 @@ final class QueryExecution {
                     }
                     if doc >= range.upperBound { break }
                 }
-            } else {
+            } else if !drivers.isEmpty {
                 doc = PostingsCursor.end
                 for c in drivers {
                     c.advance(to: candidate)
                     doc = min(doc, c.doc)
                 }
+            } else {
+                doc = candidate  // filters only: every document is a candidate
             }
             if doc >= range.upperBound { break }
             candidate = doc + 1
-            if segment.isDeleted(doc) { continue }
+            if segment.isDeleted(doc) || !passesFilters(doc) { continue }
             guard plan.clauses.allSatisfy({ clause in clause.contains { matches($0, doc) } }),
                   !plan.excluded.contains(where: { matches($0, doc) }) else { continue }
-            total += 1
-            // Every match counts, but one that cannot reach the k-th best score is not scored (one that ties
-            // it may still rank before it by path).
-            let threshold = top.threshold
-            if threshold > -.infinity && bound(doc, &scoring) * slack < threshold { continue }
-            top.offer(ScoredDocument(score: score(doc), doc: doc, rank: reader.pathRank(doc)))
+            accept(doc, &top, &total) { bound(doc, &scoring) }
         }
         return (top.sorted(), total)
     }
@@ -143,7 +181,7 @@ final class QueryExecution {
             c.advance(to: doc)
             if c.doc != doc { return false }
         }
-        if term.tokens.count == 1 { return true }
+        if term.tokens.count == 1 && !term.titleOnly { return true }
         // Start positions p where element i stands at p + i: seeded from the element with the lowest tf, then
         // narrowed by one merge pass over each other element's positions, stopping as soon as none is left.
         var base = 0
@@ -167,6 +205,10 @@ final class QueryExecution {
                 return read < starts.count
             }
             starts.removeSubrange(kept...)
+        }
+        // `title:` terms: the first occurrence (starts ascend) must end inside the title's positions.
+        if term.titleOnly, let first = starts.first {
+            return UInt64(first) + UInt64(term.tokens.count) <= UInt64(reader.titleLength(doc))
         }
         return !starts.isEmpty
     }
@@ -196,6 +238,7 @@ final class QueryExecution {
     private func runAny(_ range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
         var top = TopK(k: options.top)
         var total = 0
+        if plan.hasUnmatchableFilter { return ([], 0) }
         let live = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }
         var order = live.map(bounds)
         for o in order { o.cursor.advance(to: range.lowerBound) }
@@ -209,7 +252,7 @@ final class QueryExecution {
                     j -= 1
                 }
             }
-            let threshold = top.threshold
+            let threshold = prunes ? top.threshold : -.infinity
             // Pivot: the first cursor at which the bounds of all cursors up to it could beat the threshold.
             var sum = 0.0
             var pivot = -1
@@ -246,9 +289,8 @@ final class QueryExecution {
                 for i in 0..<atPivot { order[i].cursor.advance(to: target) }
                 continue
             }
-            if !segment.isDeleted(pivotDoc) && !plan.excluded.contains(where: { matches($0, pivotDoc) }) {
-                total += 1
-                top.offer(ScoredDocument(score: score(pivotDoc), doc: pivotDoc, rank: reader.pathRank(pivotDoc)))
+            if !segment.isDeleted(pivotDoc) && passesFilters(pivotDoc) && !plan.excluded.contains(where: { matches($0, pivotDoc) }) {
+                accept(pivotDoc, &top, &total) { .infinity }
             }
             for i in 0..<atPivot { order[i].cursor.next() }
         }

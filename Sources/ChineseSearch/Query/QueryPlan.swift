@@ -28,11 +28,36 @@ struct QueryPlan {
         var tokens: [Int]
         /// True when some element is absent from the index, so the term matches nothing.
         var impossible: Bool
+        /// True for `title:…`: the elements must stand inside the title (its first positions).
+        var titleOnly = false
+    }
+
+    /// A field filter resolved against the segment.
+    enum Filter {
+        /// Author value id (nil: no document of the segment has that author).
+        case author(UInt32?)
+        /// Category value id (nil: no document of the segment has it).
+        case category(UInt32?)
+        /// Dates in `lower ..< upper`.
+        case date(lower: Int64, upper: Int64)
     }
 
     var tokens: [Token] = []
     var clauses: [[Term]] = []
     var excluded: [Term] = []
+    /// Filters every match passes, and filters whose documents are excluded.
+    var filters: [Filter] = []
+    var excludedFilters: [Filter] = []
+
+    /// True when a filter asks for a value no document of the segment has: nothing there matches.
+    var hasUnmatchableFilter: Bool {
+        filters.contains { filter in
+            switch filter {
+            case .author(let id), .category(let id): return id == nil
+            case .date: return false
+            }
+        }
+    }
     /// True when a dictionary entry the query needs does not decode.
     var damaged = false
 
@@ -74,14 +99,24 @@ struct QueryPlan {
                 ids.append(tokens.count - 1)
                 impossible = impossible || found == nil
             }
-            return Term(text: term.text, tokens: ids, impossible: impossible)
+            return Term(text: term.text, tokens: ids, impossible: impossible, titleOnly: term.field == .title)
         }
         for clause in parsed.clauses {
             let terms = clause.compactMap { resolve($0, scores: true) }
             if !terms.isEmpty { clauses.append(terms) }
         }
         excluded = parsed.excluded.compactMap { resolve($0, scores: false) }
-        if clauses.isEmpty { throw .noTokens }
+        func resolve(_ f: ParsedQuery.Filter) -> Filter {
+            switch f {
+            case .author(let value): return .author(segment?.reader.valueID(.author, value))
+            case .category(let value): return .category(segment?.reader.valueID(.category, value))
+            case .date(let range): return .date(lower: range.lower, upper: range.upper)
+            }
+        }
+        filters = parsed.filters.map(resolve)
+        excludedFilters = parsed.excludedFilters.map(resolve)
+        // A query of filters only is valid: it matches every document passing them.
+        if clauses.isEmpty && filters.isEmpty { throw .noTokens }
     }
 
     /// Gives every token the index-wide live document frequencies `df` and `titleDf` (by token number) and their

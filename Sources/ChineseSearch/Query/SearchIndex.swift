@@ -84,7 +84,13 @@ public final class SearchIndex: Sendable {
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let started = DispatchTime.now()
         guard options.top >= 0 else { throw SearchError.invalidOption("top must be 0 or more, not \(options.top)") }
-        let parsed = try QueryParser.parse(query)
+        guard options.offset >= 0 else { throw SearchError.invalidOption("offset must be 0 or more, not \(options.offset)") }
+        var parsed = try QueryParser.parse(query)
+        addFilters(options.filters, to: &parsed)
+        // Each segment keeps the best offset + top (never more than it holds); the offset is dropped at the end.
+        var run = options
+        let (wanted, overflow) = options.offset.addingReportingOverflow(options.top)
+        run.top = min(overflow ? Int.max : wanted, statistics.documentCount)
         var plans: [QueryPlan] = []
         do {
             if snapshot.segments.isEmpty { _ = try QueryPlan(parsed, segment: nil, analyzer: analyzer) }
@@ -99,17 +105,46 @@ public final class SearchIndex: Sendable {
         var candidates: [(segment: Int, hit: ScoredDocument)] = []
         var total = 0
         var pruned = false
+        var tallies: [FacetTally] = []
         for (i, segment) in snapshot.segments.enumerated() {
-            let part = try run(plans[i], on: segment, options: options)
+            let part = try self.run(plans[i], on: segment, options: run)
             total += part.total
             pruned = pruned || part.pruned
+            tallies.append(part.facets)
             candidates.append(contentsOf: part.hits.map { (i, $0) })
         }
-        let best = bestCandidates(candidates, top: options.top)
+        let best = bestCandidates(candidates, top: run.top).dropFirst(options.offset)
         let hits = best.map { makeHit($0.hit, segment: $0.segment, plan: plans[$0.segment], options: options) }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
         return SearchResults(query: query, mode: options.mode, total: total, totalIsLowerBound: pruned, hits: hits,
-                             milliseconds: elapsed)
+                             milliseconds: elapsed, facets: facets(options.facets, tallies), firstRank: options.offset + 1)
+    }
+
+    /// Adds the typed filters of the options to those of the query string, normalized the same way.
+    private func addFilters(_ filters: [SearchFilter], to parsed: inout ParsedQuery) {
+        for f in filters {
+            let filter: ParsedQuery.Filter
+            switch f.condition {
+            case .author(let value): filter = .author(analyzer.normalizedFieldValue(value))
+            case .category(let value): filter = .category(analyzer.normalizedFieldValue(value))
+            case .date(let lower, let upper): filter = .date(DateRange(lower: lower, upper: upper))
+            }
+            if f.excluded { parsed.excludedFilters.append(filter) } else { parsed.filters.append(filter) }
+        }
+    }
+
+    /// The requested facets from the segments' tallies: counts summed by value, largest first, ties by value.
+    private func facets(_ requests: [FacetRequest], _ tallies: [FacetTally]) -> [Facet] {
+        var seen = Set<FacetField>()
+        return requests.filter { seen.insert($0.field).inserted }.map { request in
+            var counts: [String: Int] = [:]
+            for (i, tally) in tallies.enumerated() {
+                counts.merge(tally.counts(request.field, snapshot.segments[i].reader), uniquingKeysWith: +)
+            }
+            let sorted = counts.map { FacetCount(value: $0.key, count: $0.value) }
+                .sorted { $0.count != $1.count ? $0.count > $1.count : $0.value.utf8.lexicographicallyPrecedes($1.value.utf8) }
+            return Facet(field: request.field, counts: Array(sorted.prefix(max(0, request.limit))))
+        }
     }
 
     /// Sums every token's live document frequencies over the segments and gives each plan the index-wide idf.
@@ -130,7 +165,7 @@ public final class SearchIndex: Sendable {
     /// The best `options.top` documents of one segment and its match count, split over document ranges on
     /// several threads where its lists are long and each part keeps at least `minimumPartSize` documents.
     private func run(_ plan: QueryPlan, on segment: OpenSegment, options: SearchOptions) throws(IndexError)
-        -> (hits: [ScoredDocument], total: Int, pruned: Bool) {
+        -> (hits: [ScoredDocument], total: Int, pruned: Bool, facets: FacetTally) {
         let n = UInt32(segment.reference.documentCount)
         let postings = plan.tokens.reduce(0) { $0 + Int($1.entry?.df ?? 0) }
         let parts = postings < Self.minimumSplitPostings ? 1
@@ -140,15 +175,15 @@ public final class SearchIndex: Sendable {
         if parts == 1 {
             let e = QueryExecution(segment: segment, plan: plan, options: options, statistics: statistics)
             let r = e.run(range: 0..<n)
-            results = [PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned)]
+            results = [PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned, facets: e.facets)]
         } else {
-            let box = PartResults(count: parts)
+            let box = PartResults(count: parts, facets: options.facets)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let lower = UInt32(UInt64(n) * UInt64(part) / UInt64(parts))
                 let upper = UInt32(UInt64(n) * UInt64(part + 1) / UInt64(parts))
                 let e = QueryExecution(segment: segment, plan: plan, options: options, statistics: statistics)
                 let r = e.run(range: lower..<upper)
-                box.set(part, PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned))
+                box.set(part, PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned, facets: e.facets))
             }
             results = box.values
         }
@@ -156,15 +191,20 @@ public final class SearchIndex: Sendable {
             throw IndexError.corrupt(path: snapshot.path, detail: "a postings list read by this query is inconsistent")
         }
         var merged = TopK(k: options.top)
-        for r in results { for h in r.hits { merged.offer(h) } }
-        return (merged.sorted(), results.reduce(0) { $0 + $1.total }, results.contains(where: \.pruned))
+        var facets = FacetTally(options.facets)
+        for r in results {
+            for h in r.hits { merged.offer(h) }
+            facets.merge(r.facets)
+        }
+        return (merged.sorted(), results.reduce(0) { $0 + $1.total }, results.contains(where: \.pruned), facets)
     }
 
-    /// The best `top` of the segments' hits: score descending, ties by path in byte order.
+    /// The best `top` of the segments' hits: by sort key, then score descending, ties by path in byte order.
     private func bestCandidates(_ candidates: [(segment: Int, hit: ScoredDocument)], top: Int)
         -> [(segment: Int, hit: ScoredDocument)] {
         guard snapshot.segments.count > 1 else { return Array(candidates.prefix(top)) }
         let sorted = candidates.sorted { a, b in
+            if a.hit.primary != b.hit.primary { return a.hit.primary > b.hit.primary }
             if a.hit.score != b.hit.score { return a.hit.score > b.hit.score }
             let pa = snapshot.segments[a.segment].reader.pathBytes(Int(a.hit.doc))
             let pb = snapshot.segments[b.segment].reader.pathBytes(Int(b.hit.doc))
@@ -178,8 +218,10 @@ public final class SearchIndex: Sendable {
         let reader = segment.reader
         let doc = Int(d.doc)
         var hit = SearchHit(documentID: Int(segment.reference.documentBase) + doc, path: reader.documentPath(doc),
-                            title: reader.documentTitle(doc), date: reader.documentDate(doc), score: d.score,
-                            snippet: nil, explanation: [])
+                            title: reader.documentTitle(doc), date: reader.documentDate(doc), score: d.score)
+        let date = reader.date(d.doc)
+        hit.timestamp = date == FieldRecord.noDate ? nil : date
+        (hit.author, hit.categories) = reader.shownFields(d.doc)
         if options.snippets {
             hit.snippet = SnippetMaker(reader: reader, plan: plan, analyzer: analyzer).snippet(for: doc)
         }
@@ -206,6 +248,7 @@ private struct PartResult {
     var total: Int
     var damaged: Bool
     var pruned: Bool
+    var facets: FacetTally
 }
 
 /// Per-part results of a split query, written by the workers under a lock.
@@ -213,7 +256,10 @@ private final class PartResults: @unchecked Sendable {
     private let lock = NSLock()
     private(set) var values: [PartResult]
 
-    init(count: Int) { values = Array(repeating: PartResult(hits: [], total: 0, damaged: false, pruned: false), count: count) }
+    init(count: Int, facets: [FacetRequest]) {
+        values = Array(repeating: PartResult(hits: [], total: 0, damaged: false, pruned: false, facets: FacetTally(facets)),
+                       count: count)
+    }
 
     func set(_ i: Int, _ v: PartResult) { lock.withLock { values[i] = v } }
 }

@@ -22,6 +22,14 @@ public struct SearchOptions: Sendable, Equatable {
     public var explain: Bool
     /// Threads one query may use over disjoint document ranges (default 1; results are identical for every value).
     public var parallelism: Int
+    /// The order of the hits (default `.relevance`).
+    public var sort: SortOrder
+    /// Hits to skip before the `top` returned, for paging (default 0).
+    public var offset: Int
+    /// Facets to count over every matching document (default none).
+    public var facets: [FacetRequest]
+    /// Filters every hit passes, on top of those written in the query (default none).
+    public var filters: [SearchFilter]
     /// Set by the async API: the running query stops early once it is cancelled (its result is then discarded).
     var cancellation: SearchCancellation?
 
@@ -35,8 +43,17 @@ public struct SearchOptions: Sendable, Equatable {
     ///   - snippets: Whether hits carry snippets (default true).
     ///   - explain: Whether hits carry score explanations (default false).
     ///   - parallelism: Threads one query may use (default 1).
+    ///   - sort: The order of the hits (default `.relevance`).
+    ///   - offset: Hits to skip, for paging (default 0).
+    ///   - facets: Facets to count (default none).
+    ///   - filters: Filters on top of the query's (default none).
     public init(top: Int = 10, mode: MatchMode = .all, bm25: BM25 = BM25(), titleWeight: Double = 1.0,
-                snippets: Bool = true, explain: Bool = false, parallelism: Int = 1) {
+                snippets: Bool = true, explain: Bool = false, parallelism: Int = 1, sort: SortOrder = .relevance,
+                offset: Int = 0, facets: [FacetRequest] = [], filters: [SearchFilter] = []) {
+        self.sort = sort
+        self.offset = offset
+        self.facets = facets
+        self.filters = filters
         self.top = top
         self.mode = mode
         self.bm25 = bm25
@@ -50,5 +67,6 @@ public struct SearchOptions: Sendable, Equatable {
     public static func == (a: SearchOptions, b: SearchOptions) -> Bool {
         a.top == b.top && a.mode == b.mode && a.bm25 == b.bm25 && a.titleWeight == b.titleWeight
             && a.snippets == b.snippets && a.explain == b.explain && a.parallelism == b.parallelism
+            && a.sort == b.sort && a.offset == b.offset && a.facets == b.facets && a.filters == b.filters
     }
 }

@@ -1,13 +1,26 @@
-/// A document of one segment, its score and its path rank in the segment.
+/// A document of one segment, its score, its path rank in the segment and its sort key.
 struct ScoredDocument: Equatable {
     var score: Double
     var doc: UInt32
     /// The rank of the document's path among the segment's paths.
     var rank: UInt32
+    /// What the requested order sorts by first, larger first: 0 for relevance, the date for newest first, the
+    /// negated date for oldest first (`Int64.min`, last, for documents without a date).
+    var primary: Int64 = 0
 
-    /// Result order: higher score first, ties by ascending path.
+    /// Result order: larger sort key first, then higher score, then ascending path.
     @inline(__always) static func ranksBefore(_ a: ScoredDocument, _ b: ScoredDocument) -> Bool {
-        a.score != b.score ? a.score > b.score : a.rank < b.rank
+        if a.primary != b.primary { return a.primary > b.primary }
+        return a.score != b.score ? a.score > b.score : a.rank < b.rank
+    }
+
+    /// The sort key of a document dated `date` (`FieldRecord.noDate` when it has none) under `order`.
+    @inline(__always) static func primary(date: Int64, order: SortOrder) -> Int64 {
+        switch order {
+        case .relevance: return 0
+        case .newestFirst: return date
+        case .oldestFirst: return date == FieldRecord.noDate ? Int64.min : -date
+        }
     }
 }
 
@@ -25,6 +38,9 @@ struct TopK {
         self.k = max(0, k)
         heap.reserveCapacity(self.k)
     }
+
+    /// The worst document kept, once k are kept (nil before, and when k is 0).
+    var worstWhenFull: ScoredDocument? { heap.count < k || k == 0 ? nil : heap.first }
 
     /// The score a new document must beat to enter, or -∞ while fewer than k are kept.
     var threshold: Double { heap.count < k || k == 0 ? -.infinity : heap.first!.score }

@@ -46,4 +46,25 @@ enum CivilCalendar {
         dayNumber(year: year, month: month, day: day) * secondsPerDay
             + Int64(hour * 3600 + minute * 60 + second - offset)
     }
+
+    /// The date of day number `day` (the inverse of `dayNumber`). O(1).
+    ///
+    /// Howard Hinnant's `civil_from_days`, the same March-based eras read backwards.
+    static func date(ofDay day: Int64) -> (year: Int, month: Int, day: Int) {
+        let z = day + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097                                                   // 0…146096
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365  // 0…399
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)     // 0…365
+        let mp = (5 * dayOfYear + 2) / 153                                                 // 0…11, March first
+        let d = dayOfYear - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (Int(yearOfEra + era * 400 + (m <= 2 ? 1 : 0)), Int(m), Int(d))
+    }
+
+    /// The UTC date of an instant in seconds since 1970.
+    static func date(ofInstant seconds: Int64) -> (year: Int, month: Int, day: Int) {
+        let day = seconds >= 0 ? seconds / secondsPerDay : (seconds - secondsPerDay + 1) / secondsPerDay
+        return date(ofDay: day)
+    }
 }
