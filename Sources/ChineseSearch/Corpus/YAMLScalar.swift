@@ -2,7 +2,8 @@
 /// "double-quoted" (backslash escapes), and plain (bare) text, which ends at a ` #` comment.
 ///
 /// A quoted value left open runs to the end of the line rather than being rejected.
-/// Multi-line values (continuation lines, `|` and `>` blocks) are not supported: only the first line counts.
+/// Plain and quoted values continued on the next lines are not supported: only the first line counts
+/// (`|` and `>` blocks are: see `YAMLBlockScalar`).
 enum YAMLScalar {
     /// Where a plain scalar may end: only at the end of the line (`block`) or also at `,` and `]` (inside a `[flow, list]`).
     enum Context {
