@@ -2,8 +2,9 @@
 ///
 /// Reads the YAML subset that blog front matter uses: one `key: value` per line, where a key starts
 /// at column 0 and the value is a scalar on the line (see `YAMLScalar`) or a block scalar on the lines
-/// below (`title: |`, `title: >-`; see `YAMLBlockScalar`). `categories` may also be a `- item` list on
-/// the following lines (indented or not), an inline `[a, b]` list, or one scalar. Other keys, comments
+/// below (`title: |`, `title: >-`; see `YAMLBlockScalar`). `categories` (or `category`) may also be a
+/// `- item` list on the following lines (indented or not), a `[a, b]` flow list (which may go on over
+/// indented lines), or one scalar. Other keys, comments
 /// and lines that fit none of these are ignored; when a key repeats, the last one wins. A field keeps its
 /// value without the white space and line breaks around it (a block's final line break included).
 struct FrontMatter: Equatable {
@@ -48,12 +49,18 @@ struct FrontMatter: Equatable {
             case "title": title = value()
             case "date": date = value()
             case "author": author = value()
-            case "categories":
+            case "categories", "category":
                 if valueStart == end {
                     categories = []
                     collectingCategories = true
                 } else if bytes[valueStart] == UInt8(ascii: "[") {
-                    categories = YAMLScalar.decodeFlowList(bytes, from: valueStart, to: end)
+                    // The list may go on over the indented lines that follow.
+                    var listEnd = lineEnd
+                    while listEnd + 1 < range.upperBound, bytes[listEnd + 1] == 0x20 || bytes[listEnd + 1] == 0x09 {
+                        listEnd = min(bytes.lineEnd(from: listEnd + 1), range.upperBound)
+                    }
+                    categories = YAMLScalar.decodeFlowList(bytes, from: valueStart, to: listEnd)
+                    nextLine = listEnd + 1
                 } else {
                     let single = value()
                     categories = single.isEmpty ? [] : [single]
