@@ -36,7 +36,7 @@ struct FrontMatter: Equatable {
             collectingCategories = false
             guard let colon = Self.keyEnd(bytes, from: start, to: end) else { continue }
             let valueStart = bytes.trimmedStart(from: colon + 1, to: end)
-            /// The value: a block scalar on the lines below, or a scalar on this line.
+            // The value: a block scalar on the lines below, or a scalar on this line.
             func value() -> String {
                 guard let header = YAMLBlockScalar.header(bytes, from: valueStart, to: end) else {
                     return Self.trimmed(YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text)
@@ -54,11 +54,7 @@ struct FrontMatter: Equatable {
                     categories = []
                     collectingCategories = true
                 } else if bytes[valueStart] == UInt8(ascii: "[") {
-                    // The list may go on over the indented lines that follow.
-                    var listEnd = lineEnd
-                    while listEnd + 1 < range.upperBound, bytes[listEnd + 1] == 0x20 || bytes[listEnd + 1] == 0x09 {
-                        listEnd = min(bytes.lineEnd(from: listEnd + 1), range.upperBound)
-                    }
+                    let listEnd = Self.indentedLinesEnd(bytes, after: lineEnd, before: range.upperBound)
                     categories = YAMLScalar.decodeFlowList(bytes, from: valueStart, to: listEnd)
                     nextLine = listEnd + 1
                 } else {
@@ -77,6 +73,16 @@ struct FrontMatter: Equatable {
         let itemStart = bytes.trimmedStart(from: start + 1, to: end)
         let item = YAMLScalar.decode(bytes, from: itemStart, to: end, context: .block).text
         if !item.isEmpty { categories.append(item) }
+    }
+
+    /// The end of the run of indented lines that follow the line ending at `lineEnd` (a flow list may go on
+    /// over them); `lineEnd` itself when the next line is not indented.
+    private static func indentedLinesEnd(_ bytes: UnsafeRawBufferPointer, after lineEnd: Int, before end: Int) -> Int {
+        var runEnd = lineEnd
+        while runEnd + 1 < end, bytes[runEnd + 1] == 0x20 || bytes[runEnd + 1] == 0x09 {
+            runEnd = min(bytes.lineEnd(from: runEnd + 1), end)
+        }
+        return runEnd
     }
 
     /// `text` without the white space and line breaks at its ends.
