@@ -3,8 +3,9 @@
 /// See `FrontMatterLayout` for how the front matter block is found, `FrontMatter` for the fields read
 /// from it and `HTMLText` for how the body becomes plain text.
 enum DocumentParser {
-    /// Parses the file `bytes` found at `path` (relative to the corpus folder, used for the document's
-    /// path and, when there is no title, its title: the file name without its extension).
+    /// Parses the file `bytes` found at `path` (relative to the corpus folder, used for the document's path).
+    /// The title is the front matter's `title`, else the body's HTML `<title>`, else the file name without its
+    /// extension.
     ///
     /// Invalid UTF-8 is never dropped: each invalid sequence becomes U+FFFD and `invalidUTF8` is set.
     /// O(n) in the file size; a valid file is decoded without copying it first.
@@ -20,14 +21,15 @@ enum DocumentParser {
     private static func document(_ bytes: UnsafeRawBufferPointer, path: String) -> SourceDocument {
         let layout = FrontMatterLayout(of: bytes)
         let fields = layout.fields.map { FrontMatter(bytes, fields: $0) }
-        let title = fields?.title ?? ""
+        let body = HTMLText.convert(UnsafeRawBufferPointer(rebasing: bytes[layout.body]))
+        let title = [fields?.title, body.title].lazy.compactMap { $0 }.first { !$0.isEmpty } ?? fileStem(path)
         return SourceDocument(
             path: path,
-            title: title.isEmpty ? fileStem(path) : title,
+            title: title,
             date: fields?.date ?? "",
             author: fields?.author ?? "",
             categories: fields?.categories ?? [],
-            body: HTMLText.plainText(UnsafeRawBufferPointer(rebasing: bytes[layout.body]))
+            body: body.text
         )
     }
 

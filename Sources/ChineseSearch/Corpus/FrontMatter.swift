@@ -1,9 +1,12 @@
 /// The front matter fields a document keeps: `title`, `date`, `author` and `categories`.
 ///
 /// Reads the YAML subset that blog front matter uses: one `key: value` per line, where a key starts
-/// at column 0 and the value is a scalar (see `YAMLScalar`). `categories` may also be a `- item` list on
-/// the following lines (indented or not), an inline `[a, b]` list, or one scalar. Other keys, comments
-/// and lines that fit none of these are ignored; when a key repeats, the last one wins.
+/// at column 0 and the value is a scalar on the line (see `YAMLScalar`) or a block scalar on the lines
+/// below (`title: |`, `title: >-`; see `YAMLBlockScalar`). `categories` (or `category`) may also be a
+/// `- item` list on the following lines (indented or not), a `[a, b]` flow list (which may go on over
+/// indented lines), or one scalar. Other keys, comments
+/// and lines that fit none of these are ignored; when a key repeats, the last one wins. A field keeps its
+/// value without the white space and line breaks around it (a block's final line break included).
 struct FrontMatter: Equatable {
     /// The `title` value, or nil when absent.
     var title: String?
@@ -20,7 +23,8 @@ struct FrontMatter: Equatable {
         var lineStart = range.lowerBound
         while lineStart < range.upperBound {
             let lineEnd = min(bytes.lineEnd(from: lineStart), range.upperBound)
-            defer { lineStart = lineEnd + 1 }
+            var nextLine = lineEnd + 1
+            defer { lineStart = nextLine }
             let end = bytes.trimmedEnd(from: lineStart, to: lineEnd)
             let start = bytes.trimmedStart(from: lineStart, to: end)
             guard start < end, bytes[start] != UInt8(ascii: "#") else { continue }  // blank or comment
@@ -32,19 +36,30 @@ struct FrontMatter: Equatable {
             collectingCategories = false
             guard let colon = Self.keyEnd(bytes, from: start, to: end) else { continue }
             let valueStart = bytes.trimmedStart(from: colon + 1, to: end)
+            // The value: a block scalar on the lines below, or a scalar on this line.
+            func value() -> String {
+                guard let header = YAMLBlockScalar.header(bytes, from: valueStart, to: end) else {
+                    return Self.trimmed(YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text)
+                }
+                let block = YAMLBlockScalar.decode(bytes, header, linesFrom: min(lineEnd + 1, range.upperBound), to: range.upperBound)
+                nextLine = block.next
+                return Self.trimmed(block.text)
+            }
             switch bytes.text(from: start, to: colon) {
-            case "title": title = YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text
-            case "date": date = YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text
-            case "author": author = YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text
-            case "categories":
+            case "title": title = value()
+            case "date": date = value()
+            case "author": author = value()
+            case "categories", "category":
                 if valueStart == end {
                     categories = []
                     collectingCategories = true
                 } else if bytes[valueStart] == UInt8(ascii: "[") {
-                    categories = YAMLScalar.decodeFlowList(bytes, from: valueStart, to: end)
+                    let listEnd = Self.indentedLinesEnd(bytes, after: lineEnd, before: range.upperBound)
+                    categories = YAMLScalar.decodeFlowList(bytes, from: valueStart, to: listEnd)
+                    nextLine = listEnd + 1
                 } else {
-                    let value = YAMLScalar.decode(bytes, from: valueStart, to: end, context: .block).text
-                    categories = value.isEmpty ? [] : [value]
+                    let single = value()
+                    categories = single.isEmpty ? [] : [single]
                 }
             default: break
             }
@@ -58,6 +73,24 @@ struct FrontMatter: Equatable {
         let itemStart = bytes.trimmedStart(from: start + 1, to: end)
         let item = YAMLScalar.decode(bytes, from: itemStart, to: end, context: .block).text
         if !item.isEmpty { categories.append(item) }
+    }
+
+    /// The end of the run of indented lines that follow the line ending at `lineEnd` (a flow list may go on
+    /// over them); `lineEnd` itself when the next line is not indented.
+    private static func indentedLinesEnd(_ bytes: UnsafeRawBufferPointer, after lineEnd: Int, before end: Int) -> Int {
+        var runEnd = lineEnd
+        while runEnd + 1 < end, bytes[runEnd + 1] == 0x20 || bytes[runEnd + 1] == 0x09 {
+            runEnd = min(bytes.lineEnd(from: runEnd + 1), end)
+        }
+        return runEnd
+    }
+
+    /// `text` without the white space and line breaks at its ends.
+    private static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
     }
 
     /// The index of the colon that ends the key of a `key: value` line: the first `:` followed by a space,

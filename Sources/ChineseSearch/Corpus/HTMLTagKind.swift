@@ -6,11 +6,14 @@ enum HTMLTagKind {
     case inline
     /// `script` or `style`: the tag and everything up to its closing tag vanish.
     case rawText
+    /// `title`: its text is the document's title (`HTMLText.convert`), not body text.
+    case title
 
     /// The kind of the element named `name` (ASCII, any case). O(number of block names), no allocation.
     static func of(_ name: UnsafeRawBufferPointer) -> HTMLTagKind {
         guard let key = PackedName(name) else { return .inline }
         if key == script || key == style { return .rawText }
+        if key == titleName { return .title }
         return blockNames.contains(key) ? .block : .inline
     }
 
@@ -23,6 +26,7 @@ enum HTMLTagKind {
 
     private static let script = PackedName(Array("script".utf8).withUnsafeBytes { $0 })!
     private static let style = PackedName(Array("style".utf8).withUnsafeBytes { $0 })!
+    private static let titleName = PackedName(Array("title".utf8).withUnsafeBytes { $0 })!
 }
 
 /// An element name of up to 16 ASCII bytes, lowercased and packed into two integers for cheap comparison.

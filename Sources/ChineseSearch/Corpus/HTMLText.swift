@@ -5,10 +5,14 @@
 /// - `script` and `style` elements vanish with their contents (an unclosed one runs to the end, a self-closed
 ///   `<script … />` has none, unlike in HTML5, so that XHTML-style pages keep their text), and so do
 ///   `<!-- comments -->`, `<!DOCTYPE …>` and `<?…?>`.
+/// - A `<![CDATA[ … ]]>` section's markers vanish and its contents are read like the rest of the body (feeds
+///   wrap whole HTML articles in one).
 /// - Character references are decoded: the HTML 4 names plus `&apos;` (with the `;`), decimal `&#22823;`
 ///   and hex `&#x5C0F;` (the `;` optional); code points that are not scalars become U+FFFD; unknown
 ///   names stay as written.
-/// - A `<` that does not open a tag, and a tag or comment that is never closed, stay as text.
+/// - A `<` that does not open a tag, and a tag, comment, declaration or CDATA section that is never closed,
+///   stay as text, opener included, so that one stray `<!--` cannot swallow an article. Only `script` and
+///   `style` differ (above): what follows an unclosed one is code, not text.
 /// - Every line is trimmed of spaces, tabs, "\r", no-break spaces (U+00A0, `&nbsp;`) and ideographic spaces
 ///   (U+3000, the usual paragraph indent of Chinese text); blank lines are dropped, so lines are separated by one "\n".
 ///   Plain text without markup comes out line for line, apart from that trimming.
@@ -17,11 +21,25 @@
 enum HTMLText {
     /// The plain text of `html`, which must be valid UTF-8. O(n) with no allocation besides the result.
     static func plainText(_ html: UnsafeRawBufferPointer) -> String {
-        guard !html.isEmpty else { return "" }
-        return String(unsafeUninitializedCapacity: html.count) { output in
+        convert(html).text
+    }
+
+    /// The plain text of `html` (valid UTF-8) and the text of its first closed `<title>` element, which is
+    /// not part of the body: entities decoded, white space and line breaks collapsed to one space, trimmed;
+    /// nil when there is none or it holds no text. An unclosed `<title>` vanishes like an inline tag, so the
+    /// rest stays body text. O(n).
+    static func convert(_ html: UnsafeRawBufferPointer) -> (text: String, title: String?) {
+        guard !html.isEmpty else { return ("", nil) }
+        var titleRange: Range<Int>?
+        let text = String(unsafeUninitializedCapacity: html.count) { output in
             var converter = HTMLTextConverter(input: html, output: output)
+            defer { titleRange = converter.titleRange }
             return converter.run()
         }
+        guard let titleRange else { return (text, nil) }
+        let title = plainText(UnsafeRawBufferPointer(rebasing: html[titleRange]))
+            .split(separator: "\n").joined(separator: " ")
+        return (text, title.isEmpty ? nil : title)
     }
 }
 
@@ -36,22 +54,48 @@ private struct HTMLTextConverter {
     /// A line break seen but not yet written: it is written before the next text, so runs of breaks
     /// collapse into one and a break at the end of the text is never written.
     var pendingBreak = false
+    /// The contents of the first closed `<title>` element.
+    var titleRange: Range<Int>?
+    /// True while the contents of a CDATA section are converted: sections do not nest.
+    var inCDATA = false
+    /// True once a search for `-->` reached the end of the input: no later comment is closed either.
+    var noCommentEnd = false
+    /// True once a search for `]]>` reached the end of the input.
+    var noCDATAEnd = false
+
+    /// The last indices of `>`, `"` and `'` in the input (-1 when absent): past them no tag can close.
+    let lastIndex: (greaterThan: Int, doubleQuote: Int, singleQuote: Int)
+    /// True once a search for `</title` reached the end of the input.
+    var noTitleEnd = false
 
     init(input: UnsafeRawBufferPointer, output: UnsafeMutableBufferPointer<UInt8>) {
         self.input = input
         self.output = output
+        func last(_ byte: UInt8) -> Int {
+            var i = input.count - 1
+            while i >= 0 && input[i] != byte { i -= 1 }
+            return i
+        }
+        lastIndex = (last(UInt8(ascii: ">")), last(UInt8(ascii: "\"")), last(UInt8(ascii: "'")))
     }
 
     /// Converts the whole input and returns the number of bytes written.
     mutating func run() -> Int {
-        let count = input.count
-        var i = 0
-        while i < count {
+        _ = convert(from: 0, to: input.count)
+        endLine()
+        return written
+    }
+
+    /// Converts the input from `start` up to `end` (a markup construct that starts before `end` may run past
+    /// it) and returns the index where it stopped.
+    private mutating func convert(from start: Int, to end: Int) -> Int {
+        var i = start
+        while i < end {
             let byte = input[i]
             if Self.isPlain(byte) {
                 let start = i
                 i += 1
-                while i < count, Self.isPlain(input[i]) { i += 1 }
+                while i < end, Self.isPlain(input[i]) { i += 1 }
                 writeText(from: start, to: i)
             } else if byte == UInt8(ascii: "<") {
                 i = markup(at: i)
@@ -62,8 +106,7 @@ private struct HTMLTextConverter {
                 i += 1
             }
         }
-        endLine()
-        return written
+        return i
     }
 
     /// True for bytes copied as they are: everything except `<`, `&`, "\n" and the other whitespace.
@@ -174,6 +217,15 @@ private struct HTMLTextConverter {
         if next == UInt8(ascii: "/"), start + 2 < input.count, ASCII.isLetter(input[start + 2]) {
             return tag(nameStart: start + 2, closing: true, start: start)
         }
+        if next == UInt8(ascii: "!"), opensCDATA(at: start) {
+            guard !inCDATA, let close = endOfCDATA(from: start + Self.cdataOpener.count) else {
+                writeDecoded(UInt8(ascii: "<"))
+                return start + 1
+            }
+            inCDATA = true
+            defer { inCDATA = false }
+            return max(convert(from: start + Self.cdataOpener.count, to: close), close + 3)
+        }
         if next == UInt8(ascii: "!") || next == UInt8(ascii: "?") {
             let end: Int?
             if isComment(at: start) {
@@ -200,8 +252,15 @@ private struct HTMLTextConverter {
         case .block:
             endLine()
         case .rawText where !closing && input[close - 1] != UInt8(ascii: "/"):  // `<script src=x />` has no contents
-            return endOfRawText(named: name, from: close + 1)
-        case .rawText, .inline:
+            return endOfRawText(named: name, from: close + 1)?.next ?? input.count
+        case .title where !closing && !noTitleEnd && input[close - 1] != UInt8(ascii: "/"):
+            guard let end = endOfRawText(named: name, from: close + 1) else {  // unclosed: an inline tag
+                noTitleEnd = true  // and so is every later one
+                break
+            }
+            if titleRange == nil { titleRange = close + 1..<end.contents }
+            return end.next
+        case .rawText, .title, .inline:
             break
         }
         return close + 1
@@ -216,7 +275,11 @@ private struct HTMLTextConverter {
 
     /// The index of the `>` that closes a tag whose attributes start at `start`, skipping `>` inside
     /// quoted attribute values (`title="a>b"`); nil when the tag is never closed.
+    ///
+    /// Where no `>` (or no closing quote) is left after `start`, it answers nil without scanning, so many unclosed
+    /// tags cost O(n) in all.
     private func endOfTag(from start: Int) -> Int? {
+        guard start <= lastIndex.greaterThan else { return nil }
         var i = start
         var afterEquals = false
         while i < input.count {
@@ -227,7 +290,8 @@ private struct HTMLTextConverter {
             case UInt8(ascii: "="):
                 afterEquals = true
             case UInt8(ascii: "\"") where afterEquals, UInt8(ascii: "'") where afterEquals:
-                guard let quote = input.firstIndex(of: byte, from: i + 1, to: input.count) else { return nil }
+                guard i < (byte == UInt8(ascii: "\"") ? lastIndex.doubleQuote : lastIndex.singleQuote),
+                      let quote = input.firstIndex(of: byte, from: i + 1, to: input.count) else { return nil }
                 i = quote
                 afterEquals = false
             case 0x20, 0x09, 0x0A, 0x0C, 0x0D:
@@ -246,8 +310,34 @@ private struct HTMLTextConverter {
             && input[start + 2] == UInt8(ascii: "-") && input[start + 3] == UInt8(ascii: "-")
     }
 
+    /// `<![CDATA[`, the opener of a CDATA section.
+    private static let cdataOpener = Array("<![CDATA[".utf8)
+
+    /// True when `<![CDATA[` starts at `start`.
+    private func opensCDATA(at start: Int) -> Bool {
+        let opener = Self.cdataOpener
+        return start + opener.count <= input.count && (0..<opener.count).allSatisfy { input[start + $0] == opener[$0] }
+    }
+
+    /// The index of the first `]]>` at or after `start`; nil when there is none. Once a search fails, later ones
+    /// (which start further on) fail at once, so many unclosed openers cost O(n) in all.
+    private mutating func endOfCDATA(from start: Int) -> Int? {
+        guard !noCDATAEnd else { return nil }
+        var i = start
+        while let bracket = input.firstIndex(of: UInt8(ascii: "]"), from: i, to: input.count) {
+            if bracket + 2 < input.count, input[bracket + 1] == UInt8(ascii: "]"), input[bracket + 2] == UInt8(ascii: ">") {
+                return bracket
+            }
+            i = bracket + 1
+        }
+        noCDATAEnd = true
+        return nil
+    }
+
     /// The index just past the `-->` that closes a comment whose text starts at `start`; nil when unclosed.
-    private func endOfComment(from start: Int) -> Int? {
+    /// Once a search fails, later ones fail at once (as for CDATA).
+    private mutating func endOfComment(from start: Int) -> Int? {
+        guard !noCommentEnd else { return nil }
         var i = start
         while let dash = input.firstIndex(of: UInt8(ascii: "-"), from: i, to: input.count) {
             if dash + 2 < input.count, input[dash + 1] == UInt8(ascii: "-"), input[dash + 2] == UInt8(ascii: ">") {
@@ -255,12 +345,14 @@ private struct HTMLTextConverter {
             }
             i = dash + 1
         }
+        noCommentEnd = true
         return nil
     }
 
-    /// The index just past the closing tag of a `script` or `style` element named `name` whose contents
-    /// start at `start` (matched case-insensitively); the end of the input when it is never closed.
-    private func endOfRawText(named name: UnsafeRawBufferPointer, from start: Int) -> Int {
+    /// Where the contents of a `script`, `style` or `title` element named `name` that start at `start` end
+    /// (the `<` of the closing tag, matched case-insensitively) and the index just past that tag (the end of
+    /// the input when the tag's `>` is missing); nil when the element is never closed.
+    private func endOfRawText(named name: UnsafeRawBufferPointer, from start: Int) -> (contents: Int, next: Int)? {
         var i = start
         while let open = input.firstIndex(of: UInt8(ascii: "<"), from: i, to: input.count) {
             i = open + 1
@@ -269,9 +361,9 @@ private struct HTMLTextConverter {
             guard nameEnd <= input.count, input[open + 1] == UInt8(ascii: "/") else { continue }
             guard (0..<name.count).allSatisfy({ ASCII.lowercased(input[nameStart + $0]) == ASCII.lowercased(name[$0]) }),
                   nameEnd == input.count || !Self.isNameByte(input[nameEnd]) else { continue }
-            return endOfTag(from: nameEnd).map { $0 + 1 } ?? input.count
+            return (open, endOfTag(from: nameEnd).map { $0 + 1 } ?? input.count)
         }
-        return input.count
+        return nil
     }
 
     // MARK: Character references

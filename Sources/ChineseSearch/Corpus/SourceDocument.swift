@@ -2,7 +2,7 @@
 public struct SourceDocument: Sendable, Equatable {
     /// Path relative to the indexed folder, with `/` separators.
     public var path: String
-    /// The `title` field, or the file name without its extension when there is no front matter title.
+    /// The front matter `title`, else the HTML `<title>` of the body, else the file name without its extension.
     public var title: String
     /// The `date` field as written, or "".
     public var date: String

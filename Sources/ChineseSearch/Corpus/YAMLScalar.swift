@@ -2,7 +2,8 @@
 /// "double-quoted" (backslash escapes), and plain (bare) text, which ends at a ` #` comment.
 ///
 /// A quoted value left open runs to the end of the line rather than being rejected.
-/// Multi-line values (continuation lines, `|` and `>` blocks) are not supported: only the first line counts.
+/// Plain and quoted values continued on the next lines are not supported: only the first line counts
+/// (`|` and `>` blocks are: see `YAMLBlockScalar`).
 enum YAMLScalar {
     /// Where a plain scalar may end: only at the end of the line (`block`) or also at `,` and `]` (inside a `[flow, list]`).
     enum Context {
@@ -23,14 +24,16 @@ enum YAMLScalar {
         }
     }
 
-    /// Decodes a `[a, 'b', "c"]` flow list whose `[` is at `start`; empty items are dropped.
+    /// Decodes a `[a, 'b', "c"]` flow list whose `[` is at `start`; empty items are dropped. The list may go on
+    /// over line breaks before `end` (an item itself ends at its line's end).
     static func decodeFlowList(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> [String] {
         var items: [String] = []
         var i = start + 1
         while true {
-            i = bytes.trimmedStart(from: i, to: end)
+            i = skipFlowSpace(bytes, from: i, to: end)
             guard i < end, bytes[i] != UInt8(ascii: "]") else { return items }
-            let (item, next) = decode(bytes, from: i, to: end, context: .flow)
+            let lineEnd = min(bytes.lineEnd(from: i), end)
+            let (item, next) = decode(bytes, from: i, to: bytes.trimmedEnd(from: i, to: lineEnd), context: .flow)
             if !item.isEmpty { items.append(item) }
             // Skip anything between the item and the next separator (e.g. text after a closing quote).
             i = next
@@ -38,6 +41,19 @@ enum YAMLScalar {
             guard i < end, bytes[i] == UInt8(ascii: ",") else { return items }
             i += 1
         }
+    }
+
+    /// `start` moved over spaces, tabs, line breaks and `# comments` to their line's end.
+    private static func skipFlowSpace(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int {
+        var i = start
+        while i < end {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0A, 0x0D: i += 1
+            case UInt8(ascii: "#"): i = min(bytes.lineEnd(from: i), end)
+            default: return i
+            }
+        }
+        return i
     }
 
     /// A plain scalar: up to a comment (`#` after a space), or `,`/`]` in a flow list; trailing spaces trimmed.

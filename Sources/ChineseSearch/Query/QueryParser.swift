@@ -69,14 +69,22 @@ enum QueryParser {
     }
 
     /// `NOT x` becomes `-x` where x is a word that is neither a connector nor already negated; the `NOT` goes.
+    /// O(number of words).
     private static func applyNOT(_ words: inout [QueryWord]) {
+        var result: [QueryWord] = []
+        result.reserveCapacity(words.count)
         var k = 0
-        while k + 1 < words.count {
-            if words[k].isNOT && !words[k + 1].negated && words[k + 1].connector == nil && !words[k + 1].isNOT {
-                words.remove(at: k)
-                words[k].negated = true
+        while k < words.count {
+            if k + 1 < words.count, words[k].isNOT, !words[k + 1].negated, words[k + 1].connector == nil, !words[k + 1].isNOT {
+                var negated = words[k + 1]
+                negated.negated = true
+                result.append(negated)
+                k += 2
+            } else {
+                result.append(words[k])
+                k += 1
             }
-            k += 1
         }
+        words = result
     }
 }

@@ -25,9 +25,9 @@ public enum QuerySyntaxError: Error, Equatable, CustomStringConvertible {
             let example = field.lowercased() == "date" ? Self.dateForms : "\(field):VALUE or \(field):\"two words\""
             return "the filter '\(field):' has no value; write \(example)"
         case .malformedDate(let value, let problem):
-            return "the filter 'date:\(value)' is not a date (\(problem)); write \(Self.dateForms)"
+            return "the filter 'date:\(Self.abbreviated(value))' is not a date (\(problem)); write \(Self.dateForms)"
         case .filterInAlternatives(let filter):
-            return "OR joins search terms, not filters ('\(filter)'); write the filter on its own, "
+            return "OR joins search terms, not filters ('\(Self.abbreviated(filter))'); write the filter on its own, "
                 + "e.g. 'category:新闻 小米 OR 华为'"
         case .danglingOperator(let word) where word.uppercased() == "OR":
             return "'\(word)' needs a search term on each side, neither an exclusion nor a filter (小米 OR 华为); "
@@ -39,8 +39,13 @@ public enum QuerySyntaxError: Error, Equatable, CustomStringConvertible {
             return "'\(word)' needs a word after it (汽车 NOT 广告, the same as 汽车 -广告); "
                 + "to search for the word itself, quote it: \"\(word)\""
         case .onlyExclusions(let query):
-            return "query '\(query)' only excludes (-word, NOT word); give at least one word or filter to match, "
+            return "query '\(Self.abbreviated(query))' only excludes (-word, NOT word); give at least one word or filter to match, "
                 + "e.g. '汽车 -广告' or 'category:新闻 -广告'"
         }
+    }
+
+    /// `text`, cut to its first 40 characters and "…" when longer, so a hostile value is not echoed whole.
+    private static func abbreviated(_ text: String) -> String {
+        text.count <= 40 ? text : text.prefix(40) + "…"
     }
 }

@@ -51,6 +51,28 @@ final class FrontMatterTests: XCTestCase {
         XCTAssertEqual(parse("---\ncategories: []\n---\n").document.categories, [])
     }
 
+    func testFlowListOverIndentedLines() {
+        let document = parse("---\ncategories: [新媒体,  # 注释\n   'IT 之家',\n\t热榜\n  ]\ntitle: t\n---\n").document
+        XCTAssertEqual(document.categories, ["新媒体", "IT 之家", "热榜"])
+        XCTAssertEqual(document.title, "t")
+    }
+
+    func testUnclosedFlowListStopsAtTheNextKey() {
+        let document = parse("---\ncategories: [a, b\ntitle: t\n---\n").document
+        XCTAssertEqual(document.categories, ["a", "b"])
+        XCTAssertEqual(document.title, "t")
+    }
+
+    func testCategoryIsAnotherNameForCategories() {
+        XCTAssertEqual(parse("---\ncategory: 新闻\n---\n").document.categories, ["新闻"])
+        XCTAssertEqual(parse("---\ncategory:\n - a\n - b\n---\n").document.categories, ["a", "b"])
+        XCTAssertEqual(parse("---\ncategory: a\ncategories: [b]\n---\n").document.categories, ["b"], "the last one wins")
+    }
+
+    func testEmptyListItemsAreDropped() {
+        XCTAssertEqual(parse("---\ncategories:\n -\n - ''\n - a\n---\n").document.categories, ["a"])
+    }
+
     func testListItemsOfUnknownFieldsAreIgnored() {
         let document = parse("---\ntags:\n - x\n - y\ncategories:\n - a\n---\n").document
         XCTAssertEqual(document.categories, ["a"])

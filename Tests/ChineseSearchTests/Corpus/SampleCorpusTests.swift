@@ -19,6 +19,25 @@ final class SampleCorpusTests: XCTestCase {
         ])
     }
 
+    /// The five dates as UTC seconds, worked by hand from day numbers (1970-01-01 = day 0):
+    /// 2021-01-01 = 51 × 365 + 13 = 18,628; 2022-01-01 = 18,993; 2022-08-01 = 18,993 + 212 = 19,205.
+    func testSampleDatesReadAsUTCInstantsAndFilterByDay() throws {
+        let expected: [(String, Int64)] = [
+            ("000_a215de5505bbdc1e.txt", 1_616_730_180),  // 2021-03-26 = 18,628 + 84 = 18,712 days; 03:43:00 = 13,380 s
+            ("001_31e88c7ec9520441.txt", 1_661_851_140),  // 2022-08-30 = 19,234 days; 09:19:00 = 33,540 s
+            ("002_2c5d07e997bf03e8.txt", 1_661_495_582),  // 2022-08-26 = 19,230 days; 06:33:02 = 23,582 s
+            ("003_37a801e0b717d6cb.txt", 1_661_494_493),  // 2022-08-26; 06:14:53 = 22,493 s
+            ("004_23e101d349b0cc50.txt", 1_634_635_200),  // 2021-10-19 = 18,628 + 273 + 18 = 18,919 days; 09:20 = 33,600 s
+        ]
+        let august26 = try DateRange(filter: "2022-08-26")
+        for (name, instant) in expected {
+            let date = try parseSample(name).document.date
+            XCTAssertEqual(DocumentDate.instant(date), instant, name)
+            XCTAssertEqual(august26.contains(instant), name.hasPrefix("002") || name.hasPrefix("003"), name)
+        }
+        XCTAssertEqual(Analyzer().normalizedFieldValue(try parseSample("003_37a801e0b717d6cb.txt").document.author), "it 之家")
+    }
+
     func testSample000FieldsAndBody() throws {
         let parsed = try parseSample("000_a215de5505bbdc1e.txt")
         let document = parsed.document

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import ChineseSearch
 
@@ -122,6 +123,35 @@ final class QueryParserTests: XCTestCase {
         let ranker = try Ranker(["小米汽车"])
         XCTAssertThrowsError(try ranker.rank("date:2022-13")) {
             XCTAssertEqual($0 as? QuerySyntaxError, .malformedDate(value: "2022-13", problem: "month 13 is not 1–12"))
+        }
+    }
+}
+
+/// Hostile queries: long, full of operators or quotes; parsing stays linear and never traps.
+final class QueryParserHostileInputTests: XCTestCase {
+    func testLongQueriesOfOperatorsParseInLinearTime() throws {
+        let started = Date()
+        let nots = try QueryParser.parse("小米 " + String(repeating: "NOT 广告 ", count: 50_000))
+        XCTAssertEqual(nots.excluded.count, 50_000)
+        let ors = try QueryParser.parse(Array(repeating: "小米", count: 50_000).joined(separator: " OR "))
+        XCTAssertEqual(ors.clauses.map(\.count), [50_000])
+        let filters = try QueryParser.parse(String(repeating: "category:新闻 date:2022 ", count: 20_000))
+        XCTAssertEqual(filters.filters.count, 40_000)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 30)
+    }
+
+    func testUnclosedQuotesAndStrayColonsNeverTrap() throws {
+        XCTAssertEqual(try QueryParser.parse("author:\"张 三"), ParsedQuery(filters: [.author("张 三")]))
+        XCTAssertEqual(try QueryParser.parse("\"小米"), ParsedQuery(clauses: [[.init(text: "小米", quoted: true)]]))
+        XCTAssertEqual(try QueryParser.parse(":小米 title::x"),
+                       ParsedQuery(clauses: [[.init(text: ":小米", quoted: false)], [.init(text: ":x", quoted: false, field: .title)]]))
+        XCTAssertThrowsError(try QueryParser.parse("date:\"")) {
+            XCTAssertEqual($0 as? QuerySyntaxError, .emptyFilter(field: "date"))
+        }
+        XCTAssertThrowsError(try QueryParser.parse("date:" + String(repeating: "9", count: 100_000))) {
+            let message = ($0 as? QuerySyntaxError)?.description ?? ""
+            XCTAssertTrue(message.hasPrefix("the filter 'date:" + String(repeating: "9", count: 40) + "…' is not a date (too long)"), message)
+            XCTAssertLessThan(message.count, 1_000, "the value is not echoed whole")
         }
     }
 }
