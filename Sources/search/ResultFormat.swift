@@ -57,8 +57,10 @@ enum ResultFormat {
         let (open, close) = ("\u{1B}[1;31m", "\u{1B}[0m")
         var lines: [String] = []
         var line = indent, column = indent.count
-        func put(_ text: String, columns: Int, marked: Bool) {
-            if column + columns > width && column > indent.count {
+        /// Appends `text`, first breaking the line when it and the `keep` columns that must follow it on the
+        /// same line (a bracket and the character it encloses stay together) would pass `width`.
+        func put(_ text: String, columns: Int, marked: Bool, keep: Int = 0) {
+            if column + columns + keep > width && column > indent.count {
                 lines.append(line + (marked && colour ? close : ""))
                 line = indent + (marked && colour ? open : "")
                 column = indent.count
@@ -68,8 +70,14 @@ enum ResultFormat {
             column += columns
         }
         for segment in segments where !segment.text.isEmpty {
-            if segment.marked { if colour { line += open } else { put("【", columns: 2, marked: false) } }
-            for c in segment.text { put(String(c), columns: TerminalText.columns(String(c)), marked: segment.marked) }
+            let characters = segment.text.map(String.init)
+            if segment.marked {
+                if colour { line += open } else { put("【", columns: 2, marked: false, keep: TerminalText.columns(characters[0])) }
+            }
+            for (i, c) in characters.enumerated() {
+                let closing = segment.marked && !colour && i == characters.count - 1 ? 2 : 0
+                put(c, columns: TerminalText.columns(c), marked: segment.marked, keep: closing)
+            }
             if segment.marked { if colour { line += close } else { put("】", columns: 2, marked: false) } }
         }
         lines.append(line)

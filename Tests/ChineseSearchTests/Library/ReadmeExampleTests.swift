@@ -4,7 +4,7 @@ import XCTest
 
 /// Compiles and runs the README's library example, and checks that the README shows exactly this code.
 final class ReadmeExampleTests: XCTestCase {
-    func testReadmeLibraryExampleRunsAndFindsTheFactoryArticle() throws {
+    func testReadmeLibraryExampleRunsAndFindsTheFactoryArticle() async throws {
         var printed: [String] = []
         func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
         // README-EXAMPLE-BEGIN
@@ -16,30 +16,34 @@ final class ReadmeExampleTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("example.idx").path
         _ = try IndexBuilder.build(documents: documents, indexPath: path)
 
-        // Open once (a memory mapping), then search from any number of threads.
+        // Open once (a memory mapping), then search from any number of threads or tasks.
         let index = try SearchIndex(path: path)
-        var options = SearchOptions()
-        options.top = 5
-        options.bm25 = BM25(k1: 1.2, b: 0.75)
-        let results = try index.search("工厂", options: options)
+        let options = SearchOptions(top: 5, bm25: BM25(k1: 1.2, b: 0.75))
+        let results = try await index.search("工厂", options: options)
         for hit in results.hits {
-            print(hit.documentID, hit.path, hit.title, hit.score, hit.snippet?.text ?? "")
+            print(hit.rank, hit.path, hit.title, hit.score, hit.snippet?.text ?? "")
         }
 
+        // Results are Codable values: this JSON is what `search query --json` prints.
+        let json = String(decoding: try JSONEncoder().encode(results), as: UTF8.self)
+
         // Many queries at once, answered in input order.
-        let batch = QueryExecutor(index: index, threads: 2).run(["汽车", "长城"], options: options)
+        let batch = try await QueryExecutor(index: index, threads: 2).run(["汽车", "长城"], options: options)
 
         // The token stream.
         let tokens = Analyzer().tokens(of: "小米SU7").map(\.text)  // ["小米", "米", "su7"]
 
-        // Rank a plain list of strings: no index file at all.
+        // Rank a plain list of strings: no index file at all (the best 10 unless told otherwise).
         let ranked = try Ranker(["北汽工厂", "小米汽车", "第二工厂的股份"]).rank("工厂")
+        print(ranked.map(\.index), tokens, batch.count, json.count > 0)
         // README-EXAMPLE-END
         try? FileManager.default.removeItem(atPath: path)
 
         XCTAssertEqual(results.total, 1)
         XCTAssertEqual(results.hits.map(\.path), ["a.txt"])
-        XCTAssertEqual(printed.count, 1)
+        XCTAssertEqual(printed.count, 2)
+        XCTAssertEqual(printed.last, "[0, 2] [\"小米\", \"米\", \"su7\"] 2 true")
+        XCTAssertEqual(try JSONDecoder().decode(SearchResults.self, from: Data(json.utf8)), results)
         XCTAssertEqual(try batch[0].get().total, 2)       // 汽车 in both; 長城汽車 folds to 长城汽车
         XCTAssertEqual(try batch[1].get().hits.map(\.path), ["b.txt"])
         XCTAssertEqual(tokens, ["小米", "米", "su7"])
