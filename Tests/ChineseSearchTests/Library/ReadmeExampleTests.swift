@@ -4,7 +4,7 @@ import XCTest
 
 /// Compiles and runs the README's library example, and checks that the README shows exactly this code.
 final class ReadmeExampleTests: XCTestCase {
-    func testReadmeLibraryExampleRunsAndFindsTheFactoryArticle() async throws {
+    func testReadmeLibraryExampleRunsAndFindsTheFactoryArticle() throws {
         var printed: [String] = []
         func print(_ items: Any...) { printed.append(items.map { "\($0)" }.joined(separator: " ")) }
         // README-EXAMPLE-BEGIN
@@ -16,10 +16,10 @@ final class ReadmeExampleTests: XCTestCase {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("example.idx").path
         _ = try IndexBuilder.build(documents: documents, indexPath: path)
 
-        // Open once (a memory mapping), then search from any number of threads or tasks.
+        // Open once (a memory mapping), then search from any number of threads.
         let index = try SearchIndex(path: path)
         let options = SearchOptions(top: 5, bm25: BM25(k1: 1.2, b: 0.75))
-        let results = try await index.search("工厂", options: options)
+        let results = try index.search("工厂", options: options)
         for hit in results.hits {
             print(hit.rank, hit.path, hit.title, hit.score, hit.snippet?.text ?? "")
         }
@@ -28,7 +28,7 @@ final class ReadmeExampleTests: XCTestCase {
         let json = String(decoding: try JSONEncoder().encode(results), as: UTF8.self)
 
         // Many queries at once, answered in input order.
-        let batch = try await QueryExecutor(index: index, threads: 2).run(["汽车", "长城"], options: options)
+        let batch = QueryExecutor(index: index, threads: 2).run(["汽车", "长城"], options: options)
 
         // The token stream.
         let tokens = Analyzer().tokens(of: "小米SU7").map(\.text)  // ["小米", "米", "su7"]
@@ -50,6 +50,20 @@ final class ReadmeExampleTests: XCTestCase {
         XCTAssertEqual(Set(ranked.map(\.index)), [0, 2])
     }
 
+    func testReadmeAsyncExampleFindsTheFactoryArticle() async throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("example-async-\(UUID().uuidString).idx").path
+        _ = try IndexBuilder.build(documents: [SourceDocument(path: "a.txt", title: "小米汽车", body: "北京工厂")], indexPath: path)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // README-ASYNC-BEGIN
+        // In async code, await the same calls: the work runs on a Dispatch queue, and cancelling the task stops it.
+        func firstHit(of query: String, in index: SearchIndex) async throws -> SearchHit? {
+            try await index.search(query, options: SearchOptions(top: 1)).hits.first
+        }
+        // README-ASYNC-END
+        let hit = try await firstHit(of: "工厂", in: try SearchIndex(path: path))
+        XCTAssertEqual(hit?.path, "a.txt")
+    }
+
     func testReadmeShowsExactlyTheTestedExample() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
@@ -64,5 +78,10 @@ final class ReadmeExampleTests: XCTestCase {
         let marker = readme.range(of: "```swift\nimport ChineseSearch\nimport Foundation\n\n")!
         let close = readme.range(of: "```", range: marker.upperBound..<readme.endIndex)!
         XCTAssertEqual(lines(readme[marker.upperBound..<close.lowerBound]), tested)
+        let asyncBegin = source.range(of: "// README-ASYNC-BEGIN\n")!, asyncEnd = source.range(of: "        // README-ASYNC-END")!
+        let asyncMarker = readme.range(of: "```swift\n// In async code")!
+        let asyncClose = readme.range(of: "```", range: asyncMarker.upperBound..<readme.endIndex)!
+        XCTAssertEqual(lines(readme[readme.index(asyncMarker.lowerBound, offsetBy: 9)..<asyncClose.lowerBound]),
+                       lines(source[asyncBegin.upperBound..<asyncEnd.lowerBound]))
     }
 }
