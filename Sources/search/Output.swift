@@ -52,7 +52,7 @@ enum Output {
         switch error {
         case .missing(let path): return "; build one with `search index DIR --index \(path)`"
         case .truncated, .unsupportedVersion, .corrupt, .checksumMismatch: return "; rebuild it with `search index`"
-        case .notAnIndex, .system, .limitExceeded: return ""
+        default: return ""  // not an index, a failed system call, a limit: nothing to rebuild
         }
     }
 

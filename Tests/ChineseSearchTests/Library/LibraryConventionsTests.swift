@@ -5,7 +5,7 @@ import XCTest
 final class LibraryConventionsTests: XCTestCase {
     func testErrorMessagesCarryNoCommandLineText() {
         let messages: [String] = [
-            IndexError.missing(path: "x.idx"), .system(call: "open", path: "x.idx", reason: "Permission denied"),
+            IndexError.missing(path: "x.idx"),
             .truncated(path: "x.idx", expected: 100, actual: 10), .notAnIndex(path: "x.idx"),
             .unsupportedVersion(path: "x.idx", found: 9, supported: 1), .corrupt(path: "x.idx", detail: "bad list"),
             .checksumMismatch(path: "x.idx", section: "postings"), .limitExceeded(detail: "too many documents"),
