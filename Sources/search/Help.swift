@@ -53,7 +53,7 @@ enum Help {
         var lineHasWords = false
         for word in text.split(separator: " ") {
             let candidate = lineHasWords ? line + " " + word : line + word
-            if lineHasWords && TerminalText.columns(candidate) > width {
+            if lineHasWords && DisplayWidth.columns(candidate) > width {
                 lines.append(line)
                 line = String(repeating: " ", count: indent) + word
             } else {

@@ -53,7 +53,7 @@ enum Output {
         case .missing(let path): return "; build one with `search index DIR --index \(path)`"
         case .truncated, .unsupportedVersion, .corrupt, .checksumMismatch, .analyzerMismatch:
             return "; rebuild it with `search index DIR --rebuild`"
-        case .notAnIndex, .system, .limitExceeded, .duplicatePath, .locked, .otherSource: return ""
+        default: return ""  // not an index, a failed system call, a limit, a lock, another folder: nothing to rebuild
         }
     }
 

@@ -27,9 +27,9 @@ enum ResultFormat {
         for h in r.hits {
             let rank = String(repeating: " ", count: rankWidth - String(h.rank).count) + "\(h.rank). "
             let head = rank + String(format: "%.6f", h.score) + "  "
-            lines.append(head + bold(TerminalText.truncated(h.title, to: width - head.count)))
+            lines.append(head + bold(DisplayWidth.truncated(h.title, to: width - head.count)))
             let place = h.path + (h.date.isEmpty ? "" : " · \(h.date)")
-            lines.append(indent + TerminalText.truncated(place, to: width - indent.count))
+            lines.append(indent + DisplayWidth.truncated(place, to: width - indent.count))
             if let s = h.snippet { lines += highlighted(s, indent: indent) }
             if explain { lines += explanationTable(h, indent: indent + "  ") }
         }
@@ -61,8 +61,10 @@ enum ResultFormat {
         let (open, close) = ("\u{1B}[1;31m", "\u{1B}[0m")
         var lines: [String] = []
         var line = indent, column = indent.count
-        func put(_ text: String, columns: Int, marked: Bool) {
-            if column + columns > width && column > indent.count {
+        /// Appends `text`, first breaking the line when it and the `keep` columns that must follow it on the
+        /// same line (a bracket and the character it encloses stay together) would pass `width`.
+        func put(_ text: String, columns: Int, marked: Bool, keep: Int = 0) {
+            if column + columns + keep > width && column > indent.count {
                 lines.append(line + (marked && colour ? close : ""))
                 line = indent + (marked && colour ? open : "")
                 column = indent.count
@@ -72,8 +74,14 @@ enum ResultFormat {
             column += columns
         }
         for segment in segments where !segment.text.isEmpty {
-            if segment.marked { if colour { line += open } else { put("【", columns: 2, marked: false) } }
-            for c in segment.text { put(String(c), columns: TerminalText.columns(String(c)), marked: segment.marked) }
+            let characters = segment.text.map(String.init)
+            if segment.marked {
+                if colour { line += open } else { put("【", columns: 2, marked: false, keep: DisplayWidth.columns(characters[0])) }
+            }
+            for (i, c) in characters.enumerated() {
+                let closing = segment.marked && !colour && i == characters.count - 1 ? 2 : 0
+                put(c, columns: DisplayWidth.columns(c), marked: segment.marked, keep: closing)
+            }
             if segment.marked { if colour { line += close } else { put("】", columns: 2, marked: false) } }
         }
         lines.append(line)
@@ -88,10 +96,10 @@ enum ResultFormat {
              String(format: "avg %.2f", e.averageFieldLength), String(format: "→ %.6f", e.contribution)]
         }
         guard let first = rows.first else { return [] }
-        let widths = first.indices.map { i in rows.map { TerminalText.columns($0[i]) }.max()! }
+        let widths = first.indices.map { i in rows.map { DisplayWidth.columns($0[i]) }.max()! }
         var lines = rows.map { row in
             indent + row.enumerated().map { i, cell in
-                cell + String(repeating: " ", count: i == row.count - 1 ? 0 : widths[i] - TerminalText.columns(cell))
+                cell + String(repeating: " ", count: i == row.count - 1 ? 0 : widths[i] - DisplayWidth.columns(cell))
             }.joined(separator: "  ")
         }
         let sumColumn = widths.dropLast().reduce(0, +) + 2 * (widths.count - 1)

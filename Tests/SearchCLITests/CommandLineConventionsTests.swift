@@ -39,8 +39,8 @@ final class CommandLineConventionsTests: XCTestCase {
             XCTAssertTrue(names.contains(expected), expected)
         }
         XCTAssertEqual(try flags(of: "query").sorted(),
-                       ["--b", "--batch", "--color", "--explain", "--help", "--index", "--json", "--k1", "--mode", "--threads",
-                        "--title-weight", "--top"])
+                       ["--b", "--batch", "--color", "--explain", "--facet", "--help", "--index", "--json", "--k1", "--mode",
+                        "--no-snippets", "--offset", "--sort", "--threads", "--title-weight", "--top"])
     }
 
     func testVersionFlagAndCommandPrintTheSameLine() throws {
@@ -168,7 +168,10 @@ final class CommandLineConventionsTests: XCTestCase {
         for arguments in [["小米", "--explain"], ["北汽 工厂", "--mode", "any", "--explain"], ["汽车"]] {
             let out = try CLIRunner.run(["query"] + arguments + ["--index", index])
             let lines = out.stdout.split(separator: "\n")
-            for line in lines { XCTAssertLessThanOrEqual(Self.columns(line), 80, "\(arguments): \(line)") }
+            for line in lines {
+                XCTAssertLessThanOrEqual(Self.columns(line), 80, "\(arguments): \(line)")
+                XCTAssertFalse(line.trimmingCharacters(in: .whitespaces).hasPrefix("】"), "a bracket stays with its text: \(line)")
+            }
             // Hit lines: rank right-aligned in the same width, score and title at the same columns.
             let heads = lines.filter { $0.range(of: #"^ *[0-9]+\. [0-9]+\.[0-9]{6}  "#, options: .regularExpression) != nil }
             XCTAssertFalse(heads.isEmpty)

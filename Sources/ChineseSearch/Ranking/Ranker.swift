@@ -22,8 +22,7 @@ public struct Ranker: Sendable {
     ///   - texts: The strings to rank; a result's `index` is its position here.
     ///   - titles: One title per text (weighted by `SearchOptions.titleWeight`), or nil for none.
     ///   - top: The most strings `rank(_:)` returns (default 10).
-    /// - Throws: `SearchError.invalidOption` when `titles` does not have one entry per text or `top` is negative;
-    ///   `IndexError.limitExceeded` when the texts exceed what an index can address.
+    /// - Throws: `IndexError.limitExceeded` when the texts exceed what an index can address.
     /// - Complexity: O(total length of the texts).
     public init(_ texts: [String], titles: [String]? = nil, top: Int = 10) throws {
         if let titles, titles.count != texts.count {
@@ -43,7 +42,8 @@ public struct Ranker: Sendable {
 
     /// The best `top` strings matching `query` (mode all, default BM25), best first, ties by position.
     ///
-    /// - Throws: `SearchError.emptyQuery` when the query has nothing to search for.
+    /// - Throws: `SearchError.emptyQuery` when the query has nothing to search for; an option error when `top`
+    ///   is negative.
     public func rank(_ query: String) throws -> [Ranked] {
         try rank(query, options: SearchOptions(top: top))
     }

@@ -1,6 +1,6 @@
 /// Display widths of text in a terminal: East Asian wide and full-width characters take two columns,
 /// combining marks and zero-width characters none, everything else one.
-enum TerminalText {
+enum DisplayWidth {
     /// The columns `text` takes.
     static func columns<S: StringProtocol>(_ text: S) -> Int {
         text.unicodeScalars.reduce(0) { $0 + columns($1) }
