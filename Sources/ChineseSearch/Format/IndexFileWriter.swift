@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Writes an index file section by section in the `IndexLayout`, buffered, then seals it with checksums.
 ///
@@ -38,7 +35,7 @@ final class IndexFileWriter {
         buffer.append([UInt8](repeating: 0, count: IndexLayout.headerSize + Self.tableSize))
     }
 
-    deinit { if case .file(let fd, _) = destination, !closed { close(fd) } }
+    deinit { if case .file(let fd, _) = destination, !closed { SystemFile.close(fd) } }
 
     /// Bytes written so far (the offset of the next byte).
     var offset: Int { written + buffer.count }
@@ -116,7 +113,7 @@ final class IndexFileWriter {
         try flush()
         let length = written
         closed = true
-        defer { close(fd) }
+        defer { SystemFile.close(fd) }
         let unsealed = try MappedFile(path: path)
         let head = withExtendedLifetime(unsealed) { header(for: unsealed.bytes) }
         try SystemFile.writeAll(fd, head, at: 0, path: path)

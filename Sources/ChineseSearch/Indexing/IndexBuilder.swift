@@ -1,8 +1,5 @@
 import Dispatch
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// How a build runs.
 public struct IndexBuildOptions: Sendable {
@@ -108,17 +105,11 @@ public enum IndexBuilder {
                       makeLoader: @escaping @Sendable () -> (Int) -> DocumentLoad) throws -> IndexBuildSummary {
         let started = DispatchTime.now()
         let folder = (indexPath as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw IndexError.system(call: "mkdir", path: folder, reason: error.localizedDescription)
-            }
-        }
+        if !folder.isEmpty { try SystemFile.createFolders(folder) }
         TemporaryFiles.removeStale(besides: indexPath)
         let temporary = TemporaryFiles.path(besides: indexPath)
         var finished = false
-        defer { if !finished { unlink(temporary) } }
+        defer { if !finished { SystemFile.remove(temporary) } }
         let inverted = try invert(sizes: sizes, names: names, options: options, spillPrefix: temporary,
                                   started: started, makeLoader: makeLoader)
         let file = try IndexFileWriter(path: temporary)
