@@ -25,6 +25,23 @@ extension IndexReader {
         return stored.slice(Int(offset), Int(length)) ?? UnsafeRawBufferPointer(start: nil, count: 0)
     }
 
+    /// Whether document `doc`'s record lies inside its sections: stored text, title within it, path and date.
+    /// Every sum is checked for overflow, since the offsets are read from the file (up to 2^64 − 1).
+    func documentRecordFits(_ doc: Int) -> Bool {
+        let r = doc * IndexLayout.documentRecordSize
+        let storedLength = documents.u32Unchecked(at: r + 8)
+        return Self.range(documents.u64Unchecked(at: r), UInt64(storedLength), fitsIn: stored.count)
+            && documents.u32Unchecked(at: r + 12) <= storedLength
+            && Self.range(documents.u64Unchecked(at: r + 16),
+                          UInt64(documents.u32Unchecked(at: r + 24)) + UInt64(documents.u32Unchecked(at: r + 28)),
+                          fitsIn: strings.count)
+    }
+
+    /// Whether `offset..<offset + length` lies in `0..<count`, without computing a sum that could overflow.
+    static func range(_ offset: UInt64, _ length: UInt64, fitsIn count: Int) -> Bool {
+        offset <= UInt64(count) && length <= UInt64(count) - offset
+    }
+
     /// Byte length of the title at the start of the stored text.
     func titleByteCount(_ doc: Int) -> Int {
         Int(documents.u32Unchecked(at: doc * IndexLayout.documentRecordSize + 12))

@@ -11,15 +11,8 @@ extension IndexReader {
             throw .checksumMismatch(path: path, section: section.kind.name)
         }
         let stats = statistics
-        for i in 0..<stats.documentCount {
-            let r = i * IndexLayout.documentRecordSize
-            let storedEnd = documents.u64Unchecked(at: r) + UInt64(documents.u32Unchecked(at: r + 8))
-            let stringsEnd = documents.u64Unchecked(at: r + 16) + UInt64(documents.u32Unchecked(at: r + 24))
-                + UInt64(documents.u32Unchecked(at: r + 28))
-            if storedEnd > UInt64(stored.count) || stringsEnd > UInt64(strings.count)
-                || UInt64(documents.u32Unchecked(at: r + 12)) > UInt64(documents.u32Unchecked(at: r + 8)) {
-                throw .corrupt(path: path, detail: "document \(i) points outside its sections")
-            }
+        for i in 0..<stats.documentCount where !documentRecordFits(i) {
+            throw .corrupt(path: path, detail: "document \(i) points outside its sections")
         }
         var expectedFirst = 0
         for c in 0..<stats.charTermCount {

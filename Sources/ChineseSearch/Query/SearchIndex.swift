@@ -44,7 +44,7 @@ public final class SearchIndex: Sendable {
     /// `IndexError` when the lists it reads turn out damaged.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let started = DispatchTime.now()
-        guard options.top >= 0 else { throw SearchError.invalidOption("--top must be 0 or more") }
+        try options.validate()
         let parsed = QueryParser.parse(query)
         let plan: QueryPlan
         do {

@@ -15,7 +15,12 @@ public struct Ranker: Sendable {
     private let index: SearchIndex
 
     /// Indexes `texts` (each a document with an empty title, or with the title from `titles` when given).
+    ///
+    /// - Throws: `RankerError.titleCountMismatch` when `titles` is given and its count differs from `texts`'.
     public init(_ texts: [String], titles: [String]? = nil) throws {
+        if let titles, titles.count != texts.count {
+            throw RankerError.titleCountMismatch(texts: texts.count, titles: titles.count)
+        }
         let documents = texts.enumerated().map { i, text in
             SourceDocument(path: String(i), title: titles?[i] ?? "", body: text)
         }
