@@ -9,8 +9,8 @@ enum Help {
       search query --batch FILE|- [--threads N] [same options]
       search analyze TEXT [--json]
       search stats [--index PATH] [--json]
-      search verify [--index PATH]
-      search serve --stdio [--index PATH]
+      search verify [FILE | --index PATH]
+      search serve --stdio [--index PATH] [--max-request-bytes N] [--max-query-tokens N]
 
     Each command takes --help. Exit status: 0 success or hits found, 1 no match, 2 error.
     """
@@ -37,7 +37,9 @@ enum Help {
       --title-weight X    weight of the title field (default 1.0)
       --json              one JSON object per query, on one line
       --explain           per hit, each token's tf, df, idf, field length and contribution
-      --batch FILE|-      one query per line, answered in input order
+      --batch FILE|-      one query per line; answer n is for line n, an empty or failing line included
+                          (an error line, or a JSON object with "error"; its message also goes to
+                          standard error as `search: query '…': …`; the exit status is then 2)
       --threads N         worker threads: for --batch, queries run at once; for one query, the parts a
                           big index is split into (default: every core)
     """
@@ -55,16 +57,18 @@ enum Help {
     """
 
     static let verify = """
-    Usage: search verify [--index PATH]
+    Usage: search verify [FILE | --index PATH]
 
     Checks every checksum of the index file and decodes every postings list.
     """
 
     static let serve = """
-    Usage: search serve --stdio [--index PATH]
+    Usage: search serve --stdio [--index PATH] [--max-request-bytes N] [--max-query-tokens N]
 
     Reads one JSON request per line on standard input, e.g. {"query": "北汽 工厂", "top": 10, "mode": "all"}
     (also "k1", "b", "title_weight", "explain"), and writes one JSON result per line, the same as
-    `search query --json`. A bad request gets {"error": "..."} and the loop goes on.
+    `search query --json`. Every non-empty line gets exactly one line back. A bad request gets
+    {"error": "..."} and the loop goes on; so do a line over --max-request-bytes (default 1048576; the rest
+    of the line is read and dropped) and a query over --max-query-tokens tokens (default 1000).
     """
 }

@@ -14,10 +14,11 @@ enum IndexCommand {
         let memory = try args.int("--memory", default: 1024, minimum: 16)
         let progress: (@Sendable (IndexBuildProgress) -> Void)? = showProgress ? Self.printProgress : nil
         let options = IndexBuildOptions(threads: threads, memoryLimitMB: memory, progress: progress)
+        BuildInterruption.removeTemporaryFilesOnTermination()
         let summary = try IndexBuilder.build(corpusDirectory: directory, indexPath: path, options: options)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        for s in summary.skipped { Output.warning("skipped \(s.path): \(s.reason)") }
-        for p in summary.invalidUTF8 { Output.warning("\(p): invalid UTF-8 replaced by U+FFFD") }
+        for s in summary.skipped { Output.warning("skipped \(TerminalText.escaped(s.path)): \(s.reason)") }
+        for p in summary.invalidUTF8 { Output.warning("\(TerminalText.escaped(p)): invalid UTF-8 replaced by U+FFFD") }
         var reasons: [String: Int] = [:]
         for s in summary.skipped { reasons[Self.reasonKind(s.reason), default: 0] += 1 }
         let skipped = reasons.isEmpty ? "skipped 0 files"
@@ -38,7 +39,7 @@ enum IndexCommand {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// The reason's first word group: "empty", "binary", "unreadable".
+    /// The reason's kind, the words before its ":" (`SkipReason`'s form): "empty", "binary", "unreadable folder".
     static func reasonKind(_ reason: String) -> String {
         String(reason.prefix { $0 != ":" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
     }

@@ -36,13 +36,14 @@ enum ResultFormat {
     static func human(_ r: SearchResults, explain: Bool) -> [String] {
         var lines: [String] = []
         for (i, h) in r.hits.enumerated() {
-            lines.append(String(format: "%2d. %.6f  ", i + 1, h.score) + bold(h.title))
-            lines.append("    \(h.path)" + (h.date.isEmpty ? "" : " · \(h.date)"))
+            let safe = TerminalText.escaped
+            lines.append(String(format: "%2d. %.6f  ", i + 1, h.score) + bold(safe(h.title)))
+            lines.append("    \(safe(h.path))" + (h.date.isEmpty ? "" : " · \(safe(h.date))"))
             if let s = h.snippet { lines.append("    " + highlighted(s)) }
             if explain {
                 for e in h.explanation {
                     lines.append(String(format: "      %@ [%@] tf=%d df=%d idf=%.6f len=%d avg=%.2f → %.6f",
-                                        e.token, e.field, e.tf, e.df, e.idf, e.fieldLength, e.averageFieldLength, e.contribution))
+                                        TerminalText.escaped(e.token), e.field, e.tf, e.df, e.idf, e.fieldLength, e.averageFieldLength, e.contribution))
                 }
                 lines.append(String(format: "      sum = %.6f", h.score))
             }
@@ -54,20 +55,24 @@ enum ResultFormat {
 
     private static func bold(_ s: String) -> String { Output.colour ? "\u{1B}[1m\(s)\u{1B}[0m" : s }
 
-    /// The snippet with highlights as ANSI colour, or 【】 brackets when colour is off.
+    /// The snippet with highlights as ANSI colour, or 【】 brackets when colour is off; its own text escaped
+    /// by `TerminalText` piece by piece (the highlights are byte ranges of the unescaped text).
     static func highlighted(_ s: Snippet) -> String {
         let bytes = Array(s.text.utf8)
         var out: [UInt8] = []
         var at = 0
         let (open, close) = Output.colour ? ("\u{1B}[1;31m", "\u{1B}[0m") : ("【", "】")
+        func safe(_ piece: ArraySlice<UInt8>) -> String.UTF8View {
+            TerminalText.escaped(String(decoding: piece, as: UTF8.self)).utf8
+        }
         for h in s.highlights where h.lowerBound >= at && h.upperBound <= bytes.count {
-            out.append(contentsOf: bytes[at..<h.lowerBound])
+            out.append(contentsOf: safe(bytes[at..<h.lowerBound]))
             out.append(contentsOf: open.utf8)
-            out.append(contentsOf: bytes[h])
+            out.append(contentsOf: safe(bytes[h]))
             out.append(contentsOf: close.utf8)
             at = h.upperBound
         }
-        out.append(contentsOf: bytes[at...])
+        out.append(contentsOf: safe(bytes[at...]))
         return String(decoding: out, as: UTF8.self)
     }
 }
