@@ -230,9 +230,14 @@ enum System {
     /// `signal(sig, SIG_IGN)`: so that a Dispatch signal source sees the signal instead of the default action.
     static func ignore(signal sig: Int32) { _ = signal(sig, SIG_IGN) }
 
-    /// `signal(sig, SIG_DFL)` then `raise(sig)`: ends the process the way the signal would have.
+    /// `signal(sig, SIG_DFL)`, unblocks `sig` in this thread (Dispatch blocks the signals of its sources) and
+    /// `raise(sig)`: ends the process the way the signal would have; `_exit(128 + sig)` should it not.
     static func raiseWithDefaultAction(_ sig: Int32) -> Never {
         _ = signal(sig, SIG_DFL)
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, sig)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         _ = raise(sig)
         _exit(128 + sig)
     }

@@ -92,6 +92,33 @@ final class InterruptedBuildTests: XCTestCase {
         XCTAssertEqual(try SearchIndex(path: indexPath).search("小米").hits.map(\.path), ["d.txt"])
     }
 
+    func testInterruptedOrTerminatedBuildRemovesItsTemporaryFilesBeforeItEnds() throws {
+        let folder = try TemporaryFolder(for: self)
+        try writeBigCorpus(folder.path + "/big", megabytes: 12)
+        for signal in [SIGINT, SIGTERM] {
+            let indexPath = folder.path + "/search.idx"
+            let process = Process()
+            process.executableURL = Self.searchExecutable
+            // --memory 16: runs spill to `.run-N` files too, so more than the temporary index must go.
+            process.arguments = ["index", folder.path + "/big", "--index", indexPath, "--threads", "2", "--memory", "16"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let prefix = "search.idx.tmp-\(process.processIdentifier)"
+            let deadline = Date().addingTimeInterval(60)
+            while try process.isRunning && Date() < deadline && leftovers(folder.path, of: "search.idx").isEmpty {
+                usleep(2_000)
+            }
+            let seen = try leftovers(folder.path, of: "search.idx")
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            XCTAssertTrue(seen.contains { $0.hasPrefix(prefix) }, "the build wrote no temporary file before it finished")
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "signal \(signal): the build finished first")
+            XCTAssertEqual(process.terminationStatus, signal, "ended by the signal itself")
+            XCTAssertEqual(try leftovers(folder.path, of: "search.idx"), [], "signal \(signal) left temporary files")
+        }
+    }
+
     func testStaleTemporaryFilesOfDeadProcessesAreRemovedAndOthersKept() throws {
         let folder = try TemporaryFolder(for: self)
         let indexPath = folder.path + "/x.idx"
