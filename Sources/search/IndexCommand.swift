@@ -26,7 +26,7 @@ enum IndexCommand {
                 .joined(separator: ", ") + ")"
         Output.line(String(format: "indexed %d documents, %.2f MB of text in %.2f s; %@; %d with invalid UTF-8; index %@ (%@)",
                            summary.documents, Double(summary.textBytes) / 1e6, summary.seconds, skipped,
-                           summary.invalidUTF8.count, summary.indexPath, Self.size(summary.indexBytes)))
+                           summary.invalidUTF8.count, TerminalText.escaped(summary.indexPath), Self.size(summary.indexBytes)))
         return 0
     }
 

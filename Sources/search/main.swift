@@ -3,7 +3,7 @@ import Foundation
 
 /// The `search` command line: a thin layer over the ChineseSearch library. Exit status 0 on success (or hits
 /// found), 1 when a query matched nothing, 2 on any error with one `search: …` line on stderr.
-let arguments = Array(CommandLine.arguments.dropFirst())
+let arguments = RawArguments.words()
 let commands: [String: ([String]) throws -> Int32] = [
     "index": IndexCommand.run, "query": QueryCommand.run, "analyze": AnalyzeCommand.run,
     "stats": StatsCommand.run, "verify": VerifyCommand.run, "serve": ServeCommand.run,

@@ -148,3 +148,32 @@ final class CLIHardeningTests: XCTestCase {
         ])
     }
 }
+
+extension CLIHardeningTests {
+    /// Arguments that are not UTF-8 are passed on as bytes: the folder is indexed, the index written where named.
+    func testPathArgumentsThatAreNotUTF8Work() throws {
+        let base = folder.path
+        // Made with the shell, which passes bytes through; the test's own strings cannot hold \xFF.
+        let script = """
+        set -e
+        cd '\(base)'
+        mkdir "$(printf 'c\\377')"
+        printf '熊猫竹林 pandabamboo\\n' > "$(printf 'c\\377')/a.txt"
+        '\(CLIRunner.executable.path)' index "$(printf 'c\\377')" --index "$(printf 'i\\376.idx')" > /dev/null
+        '\(CLIRunner.executable.path)' query pandabamboo --json --index "$(printf 'i\\376.idx')"
+        """
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", script]
+        let out = Pipe(), err = Pipe()
+        shell.standardOutput = out
+        shell.standardError = err
+        try shell.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        XCTAssertEqual(shell.terminationStatus, 0, stderr)
+        let object = try json(try XCTUnwrap(lines(stdout).first, stderr))
+        XCTAssertEqual((object["hits"] as? [[String: Any]])?.first?["doc"] as? String, "a.txt")
+    }
+}

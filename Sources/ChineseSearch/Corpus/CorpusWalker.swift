@@ -11,7 +11,7 @@
 /// - A folder inside the root that cannot be listed (no permission, a path past `PATH_MAX`) is left out and
 ///   reported in `CorpusListing.skippedFolders`; the walk goes on.
 /// - Paths are relative to the folder, joined with "/", sorted byte-wise (not by Unicode collation).
-///   File names are expected to be UTF-8; other names are repaired with U+FFFD and then fail to read.
+///   Names that are not UTF-8 are carried losslessly (`FileSystemPath`), so their files are read too.
 /// - Each file's device and inode are recorded, so the reader can refuse a path that names another file
 ///   by the time it is read (a symbolic link retargeted, a file swapped for a FIFO).
 public enum CorpusWalker {
@@ -104,7 +104,7 @@ private struct Walk {
     mutating func list(_ folder: String) throws(SystemCallFailure) {
         let absoluteFolder = folder.isEmpty ? root : rootPrefix + folder
         for entry in try System.entries(ofDirectory: absoluteFolder) where entry.name.first != UInt8(ascii: ".") {
-            let name = String(decoding: entry.name, as: UTF8.self)
+            let name = FileSystemPath.string(fromBytes: entry.name)
             let relative = folder.isEmpty ? name : folder + "/" + name
             var kind = entry.kind
             if kind == .unknown || kind == .regular {

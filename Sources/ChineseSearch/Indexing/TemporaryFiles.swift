@@ -36,7 +36,7 @@ enum TemporaryFiles {
 
     private static func names(in folder: String, startingWith prefix: String) -> [String] {
         let entries = (try? System.entries(ofDirectory: folder)) ?? []
-        return entries.map { String(decoding: $0.name, as: UTF8.self) }.filter { $0.hasPrefix(prefix) }
+        return entries.map { FileSystemPath.string(fromBytes: $0.name) }.filter { $0.hasPrefix(prefix) }
     }
 
     /// The temporary prefixes of this process, behind a lock.

@@ -74,8 +74,10 @@ enum System {
     /// `open(2)`.
     static func open(_ path: String, _ mode: OpenMode) throws(SystemCallFailure) -> Descriptor {
         let flags = mode.flags
-        return try retryingOnInterrupt("open", failed: { $0 < 0 }) {
-            path.withCString { (flags & O_CREAT) != 0 ? openFile($0, flags, 0o644) : openFile($0, flags) }
+        return try FileSystemPath.withCString(path) { p throws(SystemCallFailure) in
+            try retryingOnInterrupt("open", failed: { $0 < 0 }) {
+                (flags & O_CREAT) != 0 ? openFile(p, flags, 0o644) : openFile(p, flags)
+            }
         }
     }
 
@@ -92,8 +94,10 @@ enum System {
     /// `stat(2)` (following symbolic links) or `lstat(2)` (not following them).
     static func status(ofPath path: String, followingLinks: Bool = true) throws(SystemCallFailure) -> FileStatus {
         var info = stat()
-        _ = try retryingOnInterrupt(followingLinks ? "stat" : "lstat", failed: { $0 != 0 }) {
-            followingLinks ? stat(path, &info) : lstat(path, &info)
+        _ = try FileSystemPath.withCString(path) { p throws(SystemCallFailure) in
+            try retryingOnInterrupt(followingLinks ? "stat" : "lstat", failed: { $0 != 0 }) {
+                followingLinks ? stat(p, &info) : lstat(p, &info)
+            }
         }
         return FileStatus(info)
     }
@@ -157,24 +161,34 @@ enum System {
 
     /// `rename(2)`: atomically replaces `to` by `from`.
     static func rename(_ from: String, to: String) throws(SystemCallFailure) {
-        _ = try retryingOnInterrupt("rename", failed: { $0 != 0 }) { renameFile(from, to) }
+        _ = try FileSystemPath.withCString(from) { f throws(SystemCallFailure) in
+            try FileSystemPath.withCString(to) { t throws(SystemCallFailure) in
+                try retryingOnInterrupt("rename", failed: { $0 != 0 }) { renameFile(f, t) }
+            }
+        }
     }
 
     /// `unlink(2)`.
     static func unlink(_ path: String) throws(SystemCallFailure) {
-        _ = try retryingOnInterrupt("unlink", failed: { $0 != 0 }) { unlinkFile(path) }
+        _ = try FileSystemPath.withCString(path) { p throws(SystemCallFailure) in
+            try retryingOnInterrupt("unlink", failed: { $0 != 0 }) { unlinkFile(p) }
+        }
     }
 
     /// `mkdir(2)`, mode 0755.
     static func makeDirectory(_ path: String) throws(SystemCallFailure) {
-        _ = try retryingOnInterrupt("mkdir", failed: { $0 != 0 }) { mkdir(path, 0o755) }
+        _ = try FileSystemPath.withCString(path) { p throws(SystemCallFailure) in
+            try retryingOnInterrupt("mkdir", failed: { $0 != 0 }) { mkdir(p, 0o755) }
+        }
     }
 
     /// `realpath(3)`: the canonical absolute path with every symbolic link resolved.
     static func resolvedPath(_ path: String) throws(SystemCallFailure) -> String {
-        guard let resolved = realpath(path, nil) else { throw SystemCallFailure(call: "realpath", code: errno) }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        try FileSystemPath.withCString(path) { p throws(SystemCallFailure) in
+            guard let resolved = realpath(p, nil) else { throw SystemCallFailure(call: "realpath", code: errno) }
+            defer { free(resolved) }
+            return FileSystemPath.string(fromCString: resolved)
+        }
     }
 
     // MARK: memory maps
@@ -199,7 +213,11 @@ enum System {
 
     /// `opendir(3)`, every `readdir(3)` entry but "." and "..", `closedir(3)`.
     static func entries(ofDirectory path: String) throws(SystemCallFailure) -> [DirectoryEntry] {
-        guard let stream = opendir(path) else { throw SystemCallFailure(call: "opendir", code: errno) }
+        let opened = try FileSystemPath.withCString(path) { p throws(SystemCallFailure) in
+            guard let stream = opendir(p) else { throw SystemCallFailure(call: "opendir", code: errno) }
+            return stream
+        }
+        let stream = opened
         defer { closedir(stream) }
         var result: [DirectoryEntry] = []
         while true {
@@ -258,8 +276,8 @@ private func openFile(_ path: UnsafePointer<CChar>, _ flags: Int32, _ mode: mode
 private func closeFile(_ fd: Int32) -> Int32 { close(fd) }
 private func readFile(_ fd: Int32, _ base: UnsafeMutableRawPointer, _ count: Int) -> Int { read(fd, base, count) }
 private func writeFile(_ fd: Int32, _ base: UnsafeRawPointer, _ count: Int) -> Int { write(fd, base, count) }
-private func renameFile(_ from: String, _ to: String) -> Int32 { rename(from, to) }
-private func unlinkFile(_ path: String) -> Int32 { unlink(path) }
+private func renameFile(_ from: UnsafePointer<CChar>, _ to: UnsafePointer<CChar>) -> Int32 { rename(from, to) }
+private func unlinkFile(_ path: UnsafePointer<CChar>) -> Int32 { unlink(path) }
 
 extension FileStatus {
     /// The facts of a C `stat` record.
