@@ -119,6 +119,28 @@ final class InterruptedBuildTests: XCTestCase {
         }
     }
 
+    func testABuildThatRunsOutOfSpaceFailsAndLeavesNoTemporaryFiles() throws {
+        let folder = try TemporaryFolder(for: self)
+        try writeBigCorpus(folder.path + "/big", megabytes: 12)
+        // A file-size limit of 4 MB stands in for a full disk: writes past it fail with EFBIG (SIGXFSZ ignored),
+        // so the first spilled run (--memory 16) or the index itself cannot be written.
+        let script = "trap '' XFSZ; ulimit -f 8192; exec '\(Self.searchExecutable.path)' index '\(folder.path)/big' "
+            + "--index '\(folder.path)/search.idx' --threads 2 --memory 16"
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", script]
+        let err = Pipe()
+        shell.standardOutput = FileHandle.nullDevice
+        shell.standardError = err
+        try shell.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        XCTAssertEqual(shell.terminationStatus, 2, stderr)
+        XCTAssertTrue(stderr.hasPrefix("search: write failed for '\(folder.path)/search.idx.tmp-"), stderr)
+        XCTAssertEqual(try leftovers(folder.path, of: "search.idx"), [], "a failed build removes its temporary files")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/search.idx"))
+    }
+
     func testStaleTemporaryFilesOfDeadProcessesAreRemovedAndOthersKept() throws {
         let folder = try TemporaryFolder(for: self)
         let indexPath = folder.path + "/x.idx"
