@@ -51,7 +51,7 @@ enum System {
     // MARK: errno
 
     /// The `errno` values the engine tells apart.
-    static let noSuchFile = ENOENT, notADirectory = ENOTDIR, nameTooLong = ENAMETOOLONG, wouldBlock = EWOULDBLOCK,
+    static let noSuchFile = ENOENT, notADirectory = ENOTDIR, wouldBlock = EWOULDBLOCK,
                fileExists = EEXIST
 
     /// `strerror(code)`: the system's message, e.g. "No such file or directory".
