@@ -3,6 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "ChineseSearch",
+    // Linux (Glibc or Musl) and Apple platforms: every system call goes through Sources/ChineseSearch/Support/System.swift.
+    platforms: [.macOS(.v13), .iOS(.v16), .tvOS(.v16), .watchOS(.v9), .visionOS(.v1)],
     products: [
         .library(name: "ChineseSearch", targets: ["ChineseSearch"]),
         .executable(name: "search", targets: ["search"]),

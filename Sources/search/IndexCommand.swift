@@ -14,13 +14,14 @@ enum IndexCommand {
         let memory = try args.int("--memory", default: 1024, minimum: 16)
         let progress: (@Sendable (IndexBuildProgress) -> Void)? = showProgress ? Self.printProgress : nil
         let options = IndexBuildOptions(threads: threads, memoryLimitMB: memory, progress: progress)
+        BuildInterruption.removeTemporaryFilesOnTermination()
         if !args.has("--rebuild") && FileManager.default.fileExists(atPath: path) {
             return try update(directory: directory, path: path, options: IndexBuildOptions(threads: threads, memoryLimitMB: memory))
         }
         let summary = try IndexBuilder.build(corpusDirectory: directory, indexPath: path, options: options)
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
-        for s in summary.skipped { Output.warning("skipped \(s.path): \(s.reason)") }
-        for p in summary.invalidUTF8 { Output.warning("\(p): invalid UTF-8 replaced by U+FFFD") }
+        for s in summary.skipped { Output.warning("skipped \(TerminalText.escaped(s.path)): \(s.reason)") }
+        for p in summary.invalidUTF8 { Output.warning("\(TerminalText.escaped(p)): invalid UTF-8 replaced by U+FFFD") }
         var reasons: [String: Int] = [:]
         for s in summary.skipped { reasons[Self.reasonKind(s.reason), default: 0] += 1 }
         let skipped = reasons.isEmpty ? "skipped 0 files"
@@ -28,7 +29,7 @@ enum IndexCommand {
                 .joined(separator: ", ") + ")"
         Output.line(String(format: "indexed %d documents, %.2f MB of text in %.2f s; %@; %d with invalid UTF-8; index %@ (%@)",
                            summary.documents, Double(summary.textBytes) / 1e6, summary.seconds, skipped,
-                           summary.invalidUTF8.count, summary.indexPath, Self.size(summary.indexBytes)))
+                           summary.invalidUTF8.count, TerminalText.escaped(summary.indexPath), Self.size(summary.indexBytes)))
         return 0
     }
 
@@ -46,11 +47,11 @@ enum IndexCommand {
             default: throw error
             }
         }
-        for s in summary.skipped { Output.warning("skipped \(s.path): \(s.reason)") }
-        for p in summary.invalidUTF8 { Output.warning("\(p): invalid UTF-8 replaced by U+FFFD") }
+        for s in summary.skipped { Output.warning("skipped \(TerminalText.escaped(s.path)): \(s.reason)") }
+        for p in summary.invalidUTF8 { Output.warning("\(TerminalText.escaped(p)): invalid UTF-8 replaced by U+FFFD") }
         let c = summary.commit
         Output.line(String(format: "updated %@: %@ added, %@ changed, %@ deleted, %@ unchanged in %.2f s (%@ %@, %@)",
-                           path, grouped(summary.added), grouped(summary.changed), grouped(summary.deleted),
+                           TerminalText.escaped(path), grouped(summary.added), grouped(summary.changed), grouped(summary.deleted),
                            grouped(summary.unchanged), summary.seconds, grouped(c.segments),
                            c.segments == 1 ? "segment" : "segments", size(c.fileBytes)))
         return 0
@@ -76,7 +77,7 @@ enum IndexCommand {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// The reason's first word group: "empty", "binary", "unreadable".
+    /// The reason's kind, the words before its ":" (`SkipReason`'s form): "empty", "binary", "unreadable folder".
     static func reasonKind(_ reason: String) -> String {
         String(reason.prefix { $0 != ":" && $0 != "(" }).trimmingCharacters(in: .whitespaces)
     }

@@ -26,7 +26,9 @@ enum QueryCommand {
                     emit(r, json: json, explain: explain)
                 case .failure(let error):
                     failed = true
-                    Output.line(json ? ResultFormat.jsonError(query: query, error) : "error: \(query): \(Output.message(error))")
+                    let safe = TerminalText.escaped(query)
+                    Output.line(json ? ResultFormat.jsonError(query: query, error) : "error: \(safe): \(Output.message(error))")
+                    Output.error(BatchLineError(query: safe, error: error))
                 }
             }
             return failed ? 2 : (found ? 0 : 1)
@@ -82,7 +84,8 @@ enum QueryCommand {
         }
     }
 
-    /// The non-empty lines of FILE, or of standard input for "-".
+    /// The lines of FILE, or of standard input for "-", empty ones included (answer n belongs to line n); a
+    /// final newline ends the last line rather than starting an empty one, and "\r\n" counts as one newline.
     static func readLines(_ path: String) throws -> [String] {
         let data: Data
         if path == "-" {
@@ -93,6 +96,8 @@ enum QueryCommand {
             }
             data = d
         }
-        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map(String.init)
+        var lines = Array(data).split(separator: 0x0A, omittingEmptySubsequences: false)
+        if lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.map { String(decoding: $0.last == 0x0D ? $0.dropLast() : $0, as: UTF8.self) }
     }
 }

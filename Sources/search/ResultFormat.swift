@@ -27,8 +27,8 @@ enum ResultFormat {
         for h in r.hits {
             let rank = String(repeating: " ", count: rankWidth - String(h.rank).count) + "\(h.rank). "
             let head = rank + String(format: "%.6f", h.score) + "  "
-            lines.append(head + bold(DisplayWidth.truncated(h.title, to: width - head.count)))
-            let place = h.path + (h.date.isEmpty ? "" : " · \(h.date)")
+            lines.append(head + bold(DisplayWidth.truncated(TerminalText.escaped(h.title), to: width - head.count)))
+            let place = TerminalText.escaped(h.path) + (h.date.isEmpty ? "" : " · \(TerminalText.escaped(h.date))")
             lines.append(indent + DisplayWidth.truncated(place, to: width - indent.count))
             if let s = h.snippet { lines += highlighted(s, indent: indent) }
             if explain { lines += explanationTable(h, indent: indent + "  ") }
@@ -37,7 +37,7 @@ enum ResultFormat {
         let noun = r.total == 1 ? "document" : "documents"
         lines.append(String(format: "%@%d matching %@ (%.2f ms)", bound, r.total, noun, r.milliseconds))
         for facet in r.facets {
-            let counts = facet.counts.map { "\($0.value) \($0.count)" }.joined(separator: " · ")
+            let counts = facet.counts.map { "\(TerminalText.escaped($0.value)) \($0.count)" }.joined(separator: " · ")
             lines += Help.wrap(counts.isEmpty ? "(none)" : counts, indent: 4, first: "\(facet.field.rawValue): ")
         }
         return lines
@@ -52,11 +52,11 @@ enum ResultFormat {
         var segments: [(text: String, marked: Bool)] = []
         var at = 0
         for h in s.highlights where h.lowerBound >= at && h.upperBound <= bytes.count {
-            segments.append((String(decoding: bytes[at..<h.lowerBound], as: UTF8.self), false))
-            segments.append((String(decoding: bytes[h], as: UTF8.self), true))
+            segments.append((TerminalText.escaped(String(decoding: bytes[at..<h.lowerBound], as: UTF8.self)), false))
+            segments.append((TerminalText.escaped(String(decoding: bytes[h], as: UTF8.self)), true))
             at = h.upperBound
         }
-        segments.append((String(decoding: bytes[at...], as: UTF8.self), false))
+        segments.append((TerminalText.escaped(String(decoding: bytes[at...], as: UTF8.self)), false))
         let colour = Output.colour
         let (open, close) = ("\u{1B}[1;31m", "\u{1B}[0m")
         var lines: [String] = []
@@ -92,7 +92,7 @@ enum ResultFormat {
     /// then their sum.
     static func explanationTable(_ h: SearchHit, indent: String) -> [String] {
         let rows = h.explanation.map { e in
-            [e.token, e.field.rawValue, "tf \(e.tf)", "df \(e.df)", String(format: "idf %.6f", e.idf), "len \(e.fieldLength)",
+            [TerminalText.escaped(e.token), e.field.rawValue, "tf \(e.tf)", "df \(e.df)", String(format: "idf %.6f", e.idf), "len \(e.fieldLength)",
              String(format: "avg %.2f", e.averageFieldLength), String(format: "→ %.6f", e.contribution)]
         }
         guard let first = rows.first else { return [] }

@@ -7,25 +7,34 @@ enum ServeCommand {
         let args = try Arguments(words, for: CommandTable["serve"])
         if args.has("--help") { print(Help.serve); return 0 }
         guard args.has("--stdio") else { throw UsageError("serve needs --stdio (the only transport so far)") }
+        guard args.positional.isEmpty else { throw UsageError("serve takes no words; see search serve --help") }
+        let limits = try RequestLimits(args)
         var index = try SearchIndex(path: args.string("--index") ?? "Index/search.idx")
-        while let line = readLine(strippingNewline: true) {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty { continue }
-            // Each request sees the newest commit (cheap when nothing changed); a failed reopen keeps the last one.
-            if let latest = try? index.reopened() { index = latest }
-            Output.line(answer(line, index: index))
+        var input = BoundedLineReader(limit: limits.requestBytes)
+        while let line = input.next() {
+            switch line {
+            case .tooLong(let bytes):
+                Output.line(JSONText.object([("error", JSONText.quote(limits.tooLong(bytes)))]))
+            case .text(let text):
+                if text.trimmingCharacters(in: .whitespaces).isEmpty { continue }
+                // Each request sees the newest commit (cheap when nothing changed); a failed reopen keeps the last one.
+                if let latest = try? index.reopened() { index = latest }
+                Output.line(answer(text, index: index, limits: limits))
+            }
             Output.flush()
         }
         return 0
     }
 
     /// The JSON answer to one request line.
-    static func answer(_ line: String, index: SearchIndex) -> String {
+    static func answer(_ line: String, index: SearchIndex, limits: RequestLimits) -> String {
         guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
             return JSONText.object([("error", JSONText.quote("request is not a JSON object"))])
         }
         guard let query = object["query"] as? String else {
             return JSONText.object([("error", JSONText.quote("request has no \"query\" string"))])
         }
+        if let problem = limits.check(query: query) { return JSONText.object([("error", JSONText.quote(problem))]) }
         var options = SearchOptions()
         do {
             if let top = object["top"] { guard let t = top as? Int, t >= 0 else { throw UsageError("\"top\" must be a whole number ≥ 0") }; options.top = t }

@@ -67,12 +67,15 @@ enum CompactCommand {
     }
 }
 
-/// `search verify [--index PATH]`
+/// `search verify [FILE | --index PATH]`
 enum VerifyCommand {
     static func run(_ words: [String]) throws -> Int32 {
         let args = try Arguments(words, for: CommandTable["verify"])
         if args.has("--help") { print(Help.verify); return 0 }
-        let path = args.string("--index") ?? "Index/search.idx"
+        guard args.positional.count <= 1, args.positional.isEmpty || args.string("--index") == nil else {
+            throw UsageError("verify takes one index file, as FILE or --index PATH; see search verify --help")
+        }
+        let path = args.positional.first ?? args.string("--index") ?? "Index/search.idx"
         let index = try SearchIndex(path: path)
         try index.verify()
         Output.line("\(path): OK (\(index.documentCount) documents, \(index.fileSize) bytes, every checksum and list verified)")

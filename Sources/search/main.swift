@@ -3,7 +3,7 @@ import Foundation
 
 /// The `search` command line: a thin layer over the ChineseSearch library. Exit status 0 on success (or hits
 /// found), 1 when a query matched nothing, 2 on any error with one `search: …` line on stderr.
-let arguments = Array(CommandLine.arguments.dropFirst())
+let arguments = RawArguments.words()
 let status: Int32
 if let name = arguments.first, let command = CommandTable.command(name) {
     do {

@@ -1,5 +1,3 @@
-import Glibc
-
 /// Lists the files of a corpus folder; their sorted order defines document ids.
 ///
 /// Rules, chosen so that the same folder always yields the same list and nothing outside it is read:
@@ -10,105 +8,131 @@ import Glibc
 ///   path lies inside the resolved root and is a regular file. Dangling links are skipped.
 /// - Symbolic links to folders are never followed. A folder inside the root is walked under its real
 ///   path anyway, one outside must not be read, and so loops cannot arise.
+/// - A folder inside the root that cannot be listed (no permission, a path past `PATH_MAX`) is left out and
+///   reported in `CorpusListing.skippedFolders`; the walk goes on.
 /// - Paths are relative to the folder, joined with "/", sorted byte-wise (not by Unicode collation).
-///   File names are expected to be UTF-8; other names are repaired with U+FFFD and then fail to read.
+///   Names that are not UTF-8 are carried losslessly (`FileSystemPath`), so their files are read too.
+/// - Each file's device and inode are recorded, so the reader can refuse a path that names another file
+///   by the time it is read (a symbolic link retargeted, a file swapped for a FIFO).
 enum CorpusWalker {
     /// Returns the relative paths of the corpus files under `directory`, sorted byte-wise.
     ///
-    /// Throws `CorpusError` when `directory` is missing or not a folder, or when a folder inside it
-    /// cannot be listed. Cost: one `readdir` pass per folder and no `stat` per file on file systems
-    /// that report entry types (ext4, xfs, btrfs, tmpfs); 100,000 files take well under a second.
+    /// Throws `CorpusError` when `directory` is missing, not a folder or cannot be listed.
     static func files(in directory: String) throws(CorpusError) -> [String] {
-        var info = stat()
-        guard stat(directory, &info) == 0 else {
-            let code = errno
-            if code == ENOENT || code == ENOTDIR { throw .folderMissing(path: directory) }
-            throw .folderUnreadable(path: directory, reason: systemErrorMessage(code))
+        try listing(in: directory).files.map(\.path)
+    }
+
+    /// The files under `directory` (sorted byte-wise by relative path, with size and identity) and the
+    /// folders inside it that could not be listed.
+    ///
+    /// Throws `CorpusError` when `directory` itself is missing, not a folder or cannot be listed.
+    /// Cost: one `readdir` pass per folder and one `lstat` per file; 100,000 files take well under a second.
+    static func listing(in directory: String) throws(CorpusError) -> CorpusListing {
+        let info: FileStatus
+        do { info = try System.status(ofPath: directory) } catch {
+            if error.code == System.noSuchFile || error.code == System.notADirectory { throw .folderMissing(path: directory) }
+            throw .folderUnreadable(path: directory, reason: error.message)
         }
-        guard info.st_mode & S_IFMT == S_IFDIR else { throw .notAFolder(path: directory) }
-        guard let root = resolvedPath(directory) else {
-            throw .folderUnreadable(path: directory, reason: systemErrorMessage(errno))
+        guard info.kind == .directory else { throw .notAFolder(path: directory) }
+        let root: String
+        do { root = try System.resolvedPath(directory) } catch {
+            throw .folderUnreadable(path: directory, reason: error.message)
         }
 
         var walk = Walk(root: root)
-        var pending = [""]  // relative folder paths still to list; "" is the root
-        while let folder = pending.popLast() {
-            try walk.list(folder, subfolders: &pending)
+        do {
+            try walk.list("")
+        } catch {
+            throw .folderUnreadable(path: root, reason: error.message)
         }
-        // strcmp compares bytes, and paths never contain NUL; native strings lend their UTF-8 without copying.
-        return walk.files.sorted { a, b in a.withCString { a in b.withCString { b in strcmp(a, b) < 0 } } }
-    }
-
-    /// The canonical absolute path of `path` with every symbolic link resolved (wraps `realpath`); nil if it cannot be resolved.
-    static func resolvedPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        while let folder = walk.pending.popLast() {
+            do {
+                try walk.list(folder)
+            } catch {
+                walk.skippedFolders.append(SkippedFolder(path: folder, reason: .unreadableFolder(error.message)))
+            }
+        }
+        let byBytes = { (a: String, b: String) in a.utf8.lexicographicallyPrecedes(b.utf8) }
+        return CorpusListing(files: walk.files.sorted { byBytes($0.path, $1.path) },
+                             skippedFolders: walk.skippedFolders.sorted { byBytes($0.path, $1.path) })
     }
 }
 
-/// The state of one walk: the resolved root and the files found so far.
+/// One file a walk found.
+public struct CorpusFile: Sendable, Equatable {
+    /// Path relative to the corpus folder, "/"-separated.
+    public var path: String
+    /// Size in bytes when listed.
+    public var size: Int
+    /// Modification time in nanoseconds since 1970 when listed (of the link's target for a symbolic link).
+    public var modificationTime: Int64
+    /// Device and inode when listed (of the link's target for a symbolic link).
+    public var identity: FileIdentity
+}
+
+/// A folder inside the corpus the walk could not list.
+public struct SkippedFolder: Sendable, Equatable {
+    /// Path relative to the corpus folder.
+    public var path: String
+    /// Why (`.unreadableFolder` with the system's message).
+    public var reason: SkipReason
+}
+
+/// What a walk found: the files in byte-wise path order and the folders it had to leave out.
+public struct CorpusListing: Sendable, Equatable {
+    /// The files, sorted byte-wise by path.
+    public var files: [CorpusFile]
+    /// Folders that could not be listed, sorted by path.
+    public var skippedFolders: [SkippedFolder]
+}
+
+/// The state of one walk: the resolved root and what was found so far.
 private struct Walk {
-    /// The resolved absolute path of the corpus folder.
-    let root: String
     /// `root` followed by "/", the prefix every resolved path inside the root starts with.
     let rootPrefix: String
-    /// Relative paths of the files found so far, unsorted.
-    var files: [String] = []
+    let root: String
+    var files: [CorpusFile] = []
+    var skippedFolders: [SkippedFolder] = []
+    /// Relative folder paths still to list.
+    var pending: [String] = []
 
     init(root: String) {
         self.root = root
         rootPrefix = root.hasSuffix("/") ? root : root + "/"
     }
 
-    /// Lists the folder at relative path `folder`, records its files and appends its subfolders to `subfolders`.
-    mutating func list(_ folder: String, subfolders: inout [String]) throws(CorpusError) {
+    /// Lists the folder at relative path `folder` ("" for the root), records its files and appends its
+    /// subfolders to `pending`.
+    mutating func list(_ folder: String) throws(SystemCallFailure) {
         let absoluteFolder = folder.isEmpty ? root : rootPrefix + folder
-        guard let stream = opendir(absoluteFolder) else {
-            throw .folderUnreadable(path: absoluteFolder, reason: systemErrorMessage(errno))
-        }
-        defer { closedir(stream) }
-
-        while true {
-            errno = 0
-            guard let entry = readdir(stream) else {
-                if errno != 0 { throw .folderUnreadable(path: absoluteFolder, reason: systemErrorMessage(errno)) }
-                return
-            }
-            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw -> String? in
-                guard raw.first != UInt8(ascii: ".") else { return nil }  // hidden, and "." and ".."
-                return String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
-            }
-            guard let name else { continue }
+        for entry in try System.entries(ofDirectory: absoluteFolder) where entry.name.first != UInt8(ascii: ".") {
+            let name = FileSystemPath.string(fromBytes: entry.name)
             let relative = folder.isEmpty ? name : folder + "/" + name
-
-            switch kind(of: entry.pointee.d_type, relative: relative) {
-            case DT_REG: files.append(relative)
-            case DT_DIR: subfolders.append(relative)
-            case DT_LNK: if linksToFileInsideRoot(relative) { files.append(relative) }
+            var kind = entry.kind
+            if kind == .unknown || kind == .regular {
+                // One lstat per file: its size and identity, and its type where readdir did not say.
+                guard let info = try? System.status(ofPath: rootPrefix + relative, followingLinks: false) else { continue }
+                kind = info.kind
+                if kind == .regular {
+                    files.append(CorpusFile(path: relative, size: info.size, modificationTime: info.modificationNanoseconds,
+                                            identity: info.identity))
+                    continue
+                }
+            }
+            switch kind {
+            case .directory: pending.append(relative)
+            case .symbolicLink: if let target = fileInsideRoot(linkedFrom: relative) { files.append(target) }
             default: break
             }
         }
     }
 
-    /// The entry's type as `readdir` reported it, or from `lstat` on file systems that report `DT_UNKNOWN`.
-    private func kind(of reported: UInt8, relative: String) -> Int {
-        guard Int(reported) == DT_UNKNOWN else { return Int(reported) }
-        var info = stat()
-        guard lstat(rootPrefix + relative, &info) == 0 else { return DT_UNKNOWN }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return DT_REG
-        case S_IFDIR: return DT_DIR
-        case S_IFLNK: return DT_LNK
-        default: return DT_UNKNOWN
-        }
-    }
-
-    /// True when the symbolic link at `relative` resolves to a regular file inside the root.
-    private func linksToFileInsideRoot(_ relative: String) -> Bool {
-        guard let target = CorpusWalker.resolvedPath(rootPrefix + relative),
-              target.utf8.starts(with: rootPrefix.utf8) else { return false }
-        var info = stat()
-        return stat(target, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
+    /// The file the symbolic link at `relative` resolves to, when that is a regular file inside the root.
+    private func fileInsideRoot(linkedFrom relative: String) -> CorpusFile? {
+        guard let target = try? System.resolvedPath(rootPrefix + relative),
+              target.utf8.starts(with: rootPrefix.utf8),
+              let info = try? System.status(ofPath: target), info.kind == .regular else { return nil }
+        return CorpusFile(path: relative, size: info.size, modificationTime: info.modificationNanoseconds,
+                          identity: info.identity)
     }
 }

@@ -1,12 +1,10 @@
-import Glibc
-
 extension UnsafeRawBufferPointer {
     /// The index of the first `byte` in `start..<end`, or nil (wraps `memchr`, so it scans many bytes per step).
     @inline(__always)
     func firstIndex(of byte: UInt8, from start: Int, to end: Int) -> Int? {
         guard start < end, let base = baseAddress,
-              let found = memchr(base + start, Int32(byte), end - start) else { return nil }
-        return base.distance(to: UnsafeRawPointer(found))
+              let found = System.firstOffset(of: byte, in: base + start, count: end - start) else { return nil }
+        return start + found
     }
 
     /// The end of the line starting at `start`: the index of its "\n", or `count` for the last line.

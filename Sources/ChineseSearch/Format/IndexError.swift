@@ -2,11 +2,13 @@
 ///
 /// `description` says what happened in terms of the library (no command names): a command line adds how to
 /// fix it with its own commands (`search` adds "rebuild it with `search index`").
-public enum IndexError: Error, Equatable, CustomStringConvertible {
+public enum IndexError: Error, Equatable, Sendable, CustomStringConvertible {
     /// No file at the path.
     case missing(path: String)
-    /// An operating-system call failed (`open`, `read`, `mmap`, `write`, `fsync`, `rename`).
-    case system(call: String, path: String, reason: String)
+    /// An operating-system call failed (`open`, `read`, `mmap`, `write`, `fsync`, `rename`, …) with `errno`.
+    case system(call: String, path: String, errno: Int32)
+    /// The path names a FIFO, socket, device or folder, not a regular file (it is not opened, so nothing blocks).
+    case notARegularFile(path: String)
     /// The file is shorter than its header or footer promises.
     case truncated(path: String, expected: Int, actual: Int)
     /// The file does not start with the index magic.
@@ -33,8 +35,10 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .missing(let path):
             return "no index at '\(path)'"
-        case .system(let call, let path, let reason):
-            return "\(call) failed for '\(path)': \(reason)"
+        case .system(let call, let path, let code):
+            return "\(call) failed for '\(path)': \(System.message(code))"
+        case .notARegularFile(let path):
+            return "'\(path)' is not a regular file (a folder, FIFO, socket or device); give the path of an index file"
         case .truncated(let path, let expected, let actual):
             return "index file '\(path)' is truncated: header promises \(expected) bytes, file has \(actual)"
         case .notAnIndex(let path):
@@ -56,5 +60,12 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .checksumMismatch(let path, let section):
             return "index file '\(path)' is damaged: checksum of section '\(section)' does not match"
         }
+    }
+}
+
+extension IndexError {
+    /// The error of a failed system call on `path`.
+    init(_ failure: SystemCallFailure, path: String) {
+        self = .system(call: failure.call, path: path, errno: failure.code)
     }
 }

@@ -15,7 +15,7 @@ final class IndexFileAppender {
     /// Opens `path` for appending after `committedEnd`.
     init(path: String, committedEnd: Int) throws(IndexError) {
         self.path = path
-        fd = try SystemFile.openForUpdate(path)
+        fd = try SystemFile.openForUpdate(path, create: false)
         end = committedEnd
     }
 
@@ -27,7 +27,7 @@ final class IndexFileAppender {
         end = FileHeader.size
     }
 
-    deinit { SystemFile.closeFile(fd) }
+    deinit { SystemFile.close(fd) }
 
     /// Writes `bytes` at the end (8-byte aligned) and returns where they went.
     func append(_ bytes: [UInt8]) throws(IndexError) -> Int {
@@ -64,7 +64,7 @@ final class IndexFileAppender {
         let offset = FileHeader.slotOffset(Int(commit.generation % 2))
         if CrashPoints.isAt("slot torn") {
             try SystemFile.writeAll(fd, Array(slotBytes.bytes.prefix(CommitSlot.size / 2)), at: offset, path: path)
-            SystemFile.crash()
+            System.exitImmediately(137)
         }
         try SystemFile.writeAll(fd, slotBytes.bytes, at: offset, path: path)
         CrashPoints.reach("slot written")
@@ -80,7 +80,7 @@ enum CrashPoints {
 
     /// Counts a crash point, ending the process if it is the chosen one.
     static func reach(_ name: String) {
-        if isAt(name) { SystemFile.crash() }
+        if isAt(name) { System.exitImmediately(137) }
     }
 
     /// Counts a crash point; true if it is the chosen one (the caller then crashes its own way).

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Writes one segment section by section in the `IndexLayout`, buffered, then seals it with checksums.
 ///
@@ -122,7 +119,7 @@ final class IndexFileWriter {
         let length = written
         func segment(_ file: MappedFile) throws(IndexError) -> UnsafeRawBufferPointer {
             guard let bytes = file.bytes.slice(base, length) else {
-                throw .system(call: "mmap", path: path, reason: "the segment just written is not in the file")
+                throw .corrupt(path: path, detail: "the segment just written is not in the file")
             }
             return bytes
         }

@@ -78,7 +78,7 @@ public enum IndexBuilder {
                              options: IndexBuildOptions = IndexBuildOptions()) throws -> IndexBuildSummary {
         let corpus = try CorpusInput(directory: corpusDirectory)
         return try build(count: corpus.paths.count, sizes: corpus.sizes, names: corpus.paths, indexPath: indexPath,
-                         source: SystemFile.absolutePath(corpusDirectory) ?? corpusDirectory, options: options,
+                         source: (try? System.resolvedPath(corpusDirectory)) ?? corpusDirectory, options: options,
                          makeLoader: corpus.makeLoader)
     }
 
@@ -118,15 +118,9 @@ public enum IndexBuilder {
                       makeLoader: @escaping @Sendable () -> (Int) -> DocumentLoad) throws -> IndexBuildSummary {
         let started = DispatchTime.now()
         let folder = (indexPath as NSString).deletingLastPathComponent
-        if !folder.isEmpty {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw IndexError.system(call: "mkdir", path: folder, reason: error.localizedDescription)
-            }
-        }
-        guard let lock = try SystemFile.lockExclusively(indexPath + ".lock") else { throw IndexError.locked(path: indexPath) }
-        defer { SystemFile.closeFile(lock) }
+        if !folder.isEmpty { try SystemFile.createFolders(folder) }
+        let lock = try FileLock.forIndex(indexPath)
+        defer { lock.unlock() }
         TemporaryFiles.removeStale(besides: indexPath)
         let temporary = TemporaryFiles.path(besides: indexPath)
         var finished = false

@@ -37,7 +37,7 @@ public enum IndexUpdater {
         let started = DispatchTime.now()
         let writer = try IndexWriter(path: indexPath, options: options)
         let index = try writer.currentIndex()
-        let source = SystemFile.absolutePath(corpusDirectory) ?? corpusDirectory
+        let source = (try? System.resolvedPath(corpusDirectory)) ?? corpusDirectory
         guard index.sourceFolder == source else {
             throw IndexError.otherSource(path: indexPath, recorded: index.sourceFolder, given: source)
         }
@@ -52,8 +52,7 @@ public enum IndexUpdater {
                 continue
             }
             summary.filesRead += 1
-            switch CorpusInput.load("\(corpusDirectory)/\(path)", path: path, size: corpus.sizes[i],
-                                    modificationTime: corpus.modificationTimes[i], reader: &reader) {
+            switch corpus.load(i, reader: &reader) {
             case .document(let document, let invalidUTF8, let stamp):
                 if let recorded, recorded.contentHash == stamp.contentHash {
                     summary.unchanged += 1

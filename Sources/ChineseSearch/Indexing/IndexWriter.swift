@@ -16,7 +16,7 @@ public final class IndexWriter {
     /// The index file.
     public let path: String
     private let options: IndexBuildOptions
-    private let lock: Int32
+    private let lock: FileLock
     private var added: [String: (document: SourceDocument, stamp: SourceStamp)] = [:]
     private var deleted: Set<String> = []
 
@@ -30,20 +30,10 @@ public final class IndexWriter {
     public init(path: String, source: String = "", options: IndexBuildOptions = IndexBuildOptions()) throws(IndexError) {
         self.path = path
         self.options = options
-        guard let lock = try SystemFile.lockExclusively(path + ".lock") else { throw .locked(path: path) }
-        self.lock = lock
+        lock = try FileLock.forIndex(path)
         TemporaryFiles.removeStale(besides: path)
-        if SystemFile.stamp(path) == nil {
-            do {
-                try IndexFileRewriter.createEmpty(path, source: source)
-            } catch {
-                SystemFile.closeFile(lock)
-                throw error
-            }
-        }
+        if (try? SystemFile.status(path)) == nil { try IndexFileRewriter.createEmpty(path, source: source) }
     }
-
-    deinit { SystemFile.closeFile(lock) }
 
     /// Whether changes are pending.
     public var hasChanges: Bool { !added.isEmpty || !deleted.isEmpty }

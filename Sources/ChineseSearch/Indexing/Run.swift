@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One chunk of documents, inverted: its document records and its terms in sorted order.
 ///
@@ -47,11 +44,11 @@ final class Run: @unchecked Sendable {
     /// Moves the bytes to the file `path` and maps them back, freeing the memory.
     func spill(to path: String) throws(IndexError) {
         let fd = try SystemFile.create(path)
-        defer { close(fd) }
+        // Removed whether or not the spill works: once mapped, the mapping keeps the bytes.
+        defer { SystemFile.remove(path) }
+        defer { SystemFile.close(fd) }
         try SystemFile.writeAll(fd, storage.bytes, path: path)
-        let mapped = try MappedFile(path: path)
-        unlink(path)
-        storage = RunBytes(mapped: mapped)
+        storage = RunBytes(mapped: try MappedFile(path: path))
     }
 }
 

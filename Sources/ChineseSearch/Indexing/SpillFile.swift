@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// An append-only stream kept in a temporary file (removed when done) or, for in-memory builds, in memory.
 ///
@@ -25,8 +22,8 @@ final class SpillFile {
 
     deinit {
         if let file {
-            close(file.fd)
-            unlink(file.path)
+            SystemFile.close(file.fd)
+            SystemFile.remove(file.path)
         }
     }
 

@@ -183,9 +183,9 @@ final class PostingsCursor {
         var offset = positionsOffset
         var p: UInt64 = 0
         for _ in 0..<tfs[index] {
-            guard let gap = positions.varint(at: &offset) else { damaged = true; return }
+            // A gap read from the file may be up to 2^64 − 1: compare before adding, so the sum cannot overflow.
+            guard let gap = positions.varint(at: &offset), gap <= UInt64(UInt32.max) - p else { damaged = true; return }
             p += gap
-            if p > UInt64(UInt32.max) { damaged = true; return }
             if !body(UInt32(p)) { return }
         }
     }

@@ -83,8 +83,7 @@ public final class SearchIndex: Sendable {
     /// `IndexError` when the lists it reads turn out damaged.
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let started = DispatchTime.now()
-        guard options.top >= 0 else { throw SearchError.invalidOption("top must be 0 or more, not \(options.top)") }
-        guard options.offset >= 0 else { throw SearchError.invalidOption("offset must be 0 or more, not \(options.offset)") }
+        try options.validate()
         var parsed = try QueryParser.parse(query)
         addFilters(options.filters, to: &parsed)
         // Each segment keeps the best offset + top (never more than it holds); the offset is dropped at the end.

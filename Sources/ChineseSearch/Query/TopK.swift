@@ -34,9 +34,13 @@ struct TopK {
     let k: Int
     private var heap = BinaryHeap<WorstFirst>()
 
+    /// Room reserved up front; past it the heap grows with the documents offered, so a huge `k` (up to
+    /// `Int.max`) costs only what the matching documents need.
+    static let reservedCapacity = 1024
+
     init(k: Int) {
         self.k = max(0, k)
-        heap.reserveCapacity(self.k)
+        heap.reserveCapacity(min(self.k, Self.reservedCapacity))
     }
 
     /// The worst document kept, once k are kept (nil before, and when k is 0).

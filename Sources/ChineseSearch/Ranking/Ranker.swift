@@ -22,13 +22,15 @@ public struct Ranker: Sendable {
     ///   - texts: The strings to rank; a result's `index` is its position here.
     ///   - titles: One title per text (weighted by `SearchOptions.titleWeight`), or nil for none.
     ///   - top: The most strings `rank(_:)` returns (default 10).
-    /// - Throws: `IndexError.limitExceeded` when the texts exceed what an index can address.
+    /// - Throws: `RankerError.titleCountMismatch` when `titles` is given and its count differs from `texts`';
+    ///   `SearchOptionError.negativeTop` for a negative `top`; `IndexError.limitExceeded` when the texts exceed
+    ///   what an index can address.
     /// - Complexity: O(total length of the texts).
     public init(_ texts: [String], titles: [String]? = nil, top: Int = 10) throws {
         if let titles, titles.count != texts.count {
-            throw SearchError.invalidOption("titles must have one entry per text (\(texts.count) texts, \(titles.count) titles)")
+            throw RankerError.titleCountMismatch(texts: texts.count, titles: titles.count)
         }
-        guard top >= 0 else { throw SearchError.invalidOption("top must be 0 or more, not \(top)") }
+        guard top >= 0 else { throw SearchOptionError.negativeTop(top) }
         // Fixed-width paths, so equal scores rank by position (ties go by path).
         let width = String(max(0, texts.count - 1)).count
         let documents = texts.enumerated().map { i, text in

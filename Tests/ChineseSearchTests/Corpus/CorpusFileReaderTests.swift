@@ -47,7 +47,7 @@ final class CorpusFileReaderTests: XCTestCase {
     func testFolderIsUnreadable() throws {
         let folder = try TemporaryFolder(for: self)
         var reader = CorpusFileReader()
-        XCTAssertEqual(read(folder.path, with: &reader), .failure(.unreadable("Is a directory")))
+        XCTAssertEqual(read(folder.path, with: &reader), .failure(.notARegularFile))
     }
 
     func testFileWithoutPermissionIsUnreadable() throws {
@@ -60,8 +60,11 @@ final class CorpusFileReaderTests: XCTestCase {
     }
 
     func testSkipReasonsExplainThemselves() {
-        XCTAssertEqual(SkipReason.empty.description, "skipped: file is empty")
-        XCTAssertTrue(SkipReason.binary.description.contains("NUL byte"))
-        XCTAssertEqual(SkipReason.unreadable("Permission denied").description, "skipped: cannot read file (Permission denied)")
+        XCTAssertEqual(SkipReason.empty.description, "empty: the file has no bytes")
+        XCTAssertTrue(SkipReason.binary.description.hasPrefix("binary: ") && SkipReason.binary.description.contains("NUL byte"))
+        XCTAssertEqual(SkipReason.unreadable("Permission denied").description, "unreadable: Permission denied")
+        for reason in [SkipReason.empty, .binary, .unreadable("x"), .notARegularFile, .changed, .unreadableFolder("x")] {
+            XCTAssertTrue(reason.description.hasPrefix(reason.kind + ": "), "\(reason) starts with its kind")
+        }
     }
 }

@@ -92,6 +92,55 @@ final class InterruptedBuildTests: XCTestCase {
         XCTAssertEqual(try SearchIndex(path: indexPath).search("小米").hits.map(\.path), ["d.txt"])
     }
 
+    func testInterruptedOrTerminatedBuildRemovesItsTemporaryFilesBeforeItEnds() throws {
+        let folder = try TemporaryFolder(for: self)
+        try writeBigCorpus(folder.path + "/big", megabytes: 12)
+        for signal in [SIGINT, SIGTERM] {
+            let indexPath = folder.path + "/search.idx"
+            let process = Process()
+            process.executableURL = Self.searchExecutable
+            // --memory 16: runs spill to `.run-N` files too, so more than the temporary index must go.
+            process.arguments = ["index", folder.path + "/big", "--index", indexPath, "--threads", "2", "--memory", "16"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let prefix = "search.idx.tmp-\(process.processIdentifier)"
+            let deadline = Date().addingTimeInterval(60)
+            while try process.isRunning && Date() < deadline && leftovers(folder.path, of: "search.idx").isEmpty {
+                usleep(2_000)
+            }
+            let seen = try leftovers(folder.path, of: "search.idx")
+            kill(process.processIdentifier, signal)
+            process.waitUntilExit()
+            XCTAssertTrue(seen.contains { $0.hasPrefix(prefix) }, "the build wrote no temporary file before it finished")
+            XCTAssertEqual(process.terminationReason, .uncaughtSignal, "signal \(signal): the build finished first")
+            XCTAssertEqual(process.terminationStatus, signal, "ended by the signal itself")
+            XCTAssertEqual(try leftovers(folder.path, of: "search.idx"), [], "signal \(signal) left temporary files")
+        }
+    }
+
+    func testABuildThatRunsOutOfSpaceFailsAndLeavesNoTemporaryFiles() throws {
+        let folder = try TemporaryFolder(for: self)
+        try writeBigCorpus(folder.path + "/big", megabytes: 12)
+        // A file-size limit of 4 MB stands in for a full disk: writes past it fail with EFBIG (SIGXFSZ ignored),
+        // so the first spilled run (--memory 16) or the index itself cannot be written.
+        let script = "trap '' XFSZ; ulimit -f 8192; exec '\(Self.searchExecutable.path)' index '\(folder.path)/big' "
+            + "--index '\(folder.path)/search.idx' --threads 2 --memory 16"
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", script]
+        let err = Pipe()
+        shell.standardOutput = FileHandle.nullDevice
+        shell.standardError = err
+        try shell.run()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        XCTAssertEqual(shell.terminationStatus, 2, stderr)
+        XCTAssertTrue(stderr.hasPrefix("search: write failed for '\(folder.path)/search.idx.tmp-"), stderr)
+        XCTAssertEqual(try leftovers(folder.path, of: "search.idx"), [], "a failed build removes its temporary files")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path + "/search.idx"))
+    }
+
     func testStaleTemporaryFilesOfDeadProcessesAreRemovedAndOthersKept() throws {
         let folder = try TemporaryFolder(for: self)
         let indexPath = folder.path + "/x.idx"

@@ -1,0 +1,49 @@
+@testable import ChineseSearch
+
+/// Rewrites every checksum of an index file's bytes after a test changed them, so the damage gets past the
+/// checksums and reaches the structure readers. The file is a fresh build's: the file header, one segment at
+/// `FileHeader.size` (header, section table, sections, footer as in `IndexLayout`), then the commit record,
+/// which resealing leaves as it is (its checksum in the slot stays right).
+enum IndexResealing {
+    /// Where the segment starts, and its length from its header.
+    static func segment(_ bytes: [UInt8]) -> (base: Int, length: Int) {
+        (FileHeader.size, Int(u64(bytes, FileHeader.size + 16)))
+    }
+
+    /// (kind, offset in the file, length) of every section, from the segment's section table.
+    static func sections(_ bytes: [UInt8]) -> [(kind: SectionKind, offset: Int, length: Int)] {
+        let base = segment(bytes).base
+        let count = Int(u64(bytes, base + 12) & 0xFFFF_FFFF)
+        return (0..<count).compactMap { i in
+            let e = base + IndexLayout.headerSize + i * IndexLayout.sectionEntrySize
+            guard let kind = SectionKind(rawValue: UInt32(u64(bytes, e) & 0xFFFF_FFFF)) else { return nil }
+            return (kind, base + Int(u64(bytes, e + 8)), Int(u64(bytes, e + 16)))
+        }
+    }
+
+    /// `bytes` with the segment's section, header and segment checksums recomputed.
+    static func resealed(_ original: [UInt8]) -> [UInt8] {
+        var bytes = original
+        let (base, length) = segment(bytes)
+        for (i, s) in sections(bytes).enumerated() {
+            let sum = bytes[s.offset..<(s.offset + s.length)].withUnsafeBytes { Checksum.xxh64($0) }
+            put(&bytes, base + IndexLayout.headerSize + i * IndexLayout.sectionEntrySize + 24, sum, width: 8)
+        }
+        let tableEnd = base + IndexLayout.headerSize + sections(bytes).count * IndexLayout.sectionEntrySize
+        put(&bytes, base + IndexLayout.headerChecksumOffset, 0, width: 8)
+        put(&bytes, base + IndexLayout.headerChecksumOffset, bytes[base..<tableEnd].withUnsafeBytes { Checksum.xxh64($0) }, width: 8)
+        let end = base + length
+        let segmentSum = bytes[base..<(end - 8)].withUnsafeBytes { Checksum.xxh64($0) }
+        put(&bytes, end - 8, segmentSum, width: 8)
+        return bytes
+    }
+
+    /// Writes the low `width` bytes of `value` little-endian at `offset`.
+    static func put(_ bytes: inout [UInt8], _ offset: Int, _ value: UInt64, width: Int) {
+        for i in 0..<width { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
+    }
+
+    static func u64(_ bytes: [UInt8], _ offset: Int) -> UInt64 {
+        (0..<8).reduce(0) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+    }
+}
