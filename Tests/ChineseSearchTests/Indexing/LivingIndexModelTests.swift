@@ -63,7 +63,7 @@ final class LivingIndexModelTests: XCTestCase {
             switch action {
             case 0..<8:  // add one to four new documents
                 for _ in 0..<(1 + generator.random.below(4)) {
-                    let d = generator.document(nextID)
+                    let d = withFields(generator.document(nextID), &generator.random)
                     nextID += 1
                     writer.add(d)
                     pending.documents[d.path] = d
@@ -72,7 +72,7 @@ final class LivingIndexModelTests: XCTestCase {
                 let paths = pending.documents.keys.sorted()
                 if !paths.isEmpty {
                     let p = generator.random.pick(paths)
-                    var d = generator.document(generator.random.below(1000))
+                    var d = withFields(generator.document(generator.random.below(1000)), &generator.random)
                     d.path = p
                     writer.add(d)
                     pending.documents[p] = d
@@ -118,6 +118,15 @@ final class LivingIndexModelTests: XCTestCase {
         XCTAssertNoThrow(try SearchIndex(path: path).verify())
     }
 
+    /// `d` with random front matter fields: a date in 2021–2023 (or none), an author and categories (variants).
+    private func withFields(_ d: SourceDocument, _ random: inout RandomText) -> SourceDocument {
+        var d = d
+        d.date = random.below(4) == 0 ? "" : "202\(1 + random.below(3))-0\(1 + random.below(9))-1\(random.below(10))"
+        d.author = random.pick(["新华社", "新華社", "", "ＩＴ之家"])
+        d.categories = (0..<random.below(4)).map { _ in random.pick(["新闻", "新聞", "科技", "Tech"]) }
+        return d
+    }
+
     /// Compares the living index with a fresh build of the model and with the reference; false on a difference.
     private func compareWithFreshBuild(_ index: SearchIndex, _ model: Model, folder: TemporaryFolder,
                                        generator: inout RandomCorpus, what: String) throws -> Bool {
@@ -153,6 +162,17 @@ final class LivingIndexModelTests: XCTestCase {
                 return false
             }
             if options.mode == .all { XCTAssertEqual(living.total, rebuilt.total, "\(what): «\(query)» total") }
+            // Fields survive updates and merges: filters, date order and facets as a fresh build gives them.
+            var fieldOptions = options
+            fieldOptions.sort = generator.random.pick(SortOrder.allCases)
+            fieldOptions.facets = [FacetRequest(.category), FacetRequest(.author), FacetRequest(.month)]
+            let filter = generator.random.pick(["", " category:新闻", " -category:科技", " author:新华社", " date:2022"])
+            if let a = try? index.search(query + filter, options: fieldOptions) {
+                let b = try fresh.search(query + filter, options: fieldOptions)
+                XCTAssertEqual(a.hits.map(\.path), b.hits.map(\.path), "\(what): «\(query + filter)» \(fieldOptions.sort)")
+                XCTAssertEqual(a.facets, b.facets, "\(what): «\(query + filter)» facets")
+                XCTAssertEqual(a.hits.map(\.categories), b.hits.map(\.categories))
+            }
             // The reference numbers documents in path order: map the hits onto those numbers.
             for i in living.hits.indices { living.hits[i].documentID = idOfPath[living.hits[i].path]! }
             guard assertMatchesReference(living, expected, options: options, query: "\(what): \(query)") else { return false }
