@@ -1,6 +1,7 @@
 // Dispatches `search-bench COMMAND …` to one file per measured thing (or generated input).
 // Commands: corpus (synthetic corpus), queries (query set), tokenizer (tokenizer MB/s), run (our engine's harness),
-// split (one query over several document ranges), update (the living index: updates, segments, compaction).
+// split (one query over several document ranges), update (the living index: updates, segments,
+// compaction), fields (filters, date sort, facets).
 // Watch: errors print once as `search-bench: message` and exit 2 for usage, 1 otherwise.
 import Foundation
 
@@ -11,6 +12,7 @@ usage: search-bench corpus  --mb 100 --out DIR [--seed 1] [--force]
        search-bench run     --corpus DIR --queries FILE --out JSON [--index PATH] [--threads N]
        search-bench split   --index PATH --queries FILE [--parts N]
        search-bench update  --corpus DIR --queries FILE [--work DIR] [--rounds 3]
+       search-bench fields  --index PATH --queries FILE [--rounds 3]
 """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -22,6 +24,7 @@ do {
     case "run": try EngineBenchmark.run(arguments: Array(arguments.dropFirst()))
     case "split": try SplitQueryBenchmark.run(arguments: Array(arguments.dropFirst()))
     case "update": try UpdateBenchmark.run(arguments: Array(arguments.dropFirst()))
+    case "fields": try FieldsBenchmark.run(arguments: Array(arguments.dropFirst()))
     case "build-once": try EngineBenchmark.buildOnce(arguments: Array(arguments.dropFirst()))
     case "-h", "--help", "help": print(usage)
     default:
