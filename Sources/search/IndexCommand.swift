@@ -22,14 +22,16 @@ enum IndexCommand {
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
         for s in summary.skipped { Output.warning("skipped \(TerminalText.escaped(s.path)): \(s.reason)") }
         for p in summary.invalidUTF8 { Output.warning("\(TerminalText.escaped(p)): invalid UTF-8 replaced by U+FFFD") }
+        for p in summary.unreadableDates { Output.warning("\(TerminalText.escaped(p)): the date could not be read (kept as written)") }
         var reasons: [String: Int] = [:]
         for s in summary.skipped { reasons[Self.reasonKind(s.reason), default: 0] += 1 }
         let skipped = reasons.isEmpty ? "skipped 0 files"
             : "skipped \(summary.skipped.count) files (" + reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
                 .joined(separator: ", ") + ")"
-        Output.line(String(format: "indexed %d documents, %.2f MB of text in %.2f s; %@; %d with invalid UTF-8; index %@ (%@)",
+        let dates = summary.unreadableDates.isEmpty ? "" : "; \(summary.unreadableDates.count) with unreadable dates"
+        Output.line(String(format: "indexed %d documents, %.2f MB of text in %.2f s; %@; %d with invalid UTF-8%@; index %@ (%@)",
                            summary.documents, Double(summary.textBytes) / 1e6, summary.seconds, skipped,
-                           summary.invalidUTF8.count, TerminalText.escaped(summary.indexPath), Self.size(summary.indexBytes)))
+                           summary.invalidUTF8.count, dates, TerminalText.escaped(summary.indexPath), Self.size(summary.indexBytes)))
         return 0
     }
 
@@ -49,6 +51,7 @@ enum IndexCommand {
         }
         for s in summary.skipped { Output.warning("skipped \(TerminalText.escaped(s.path)): \(s.reason)") }
         for p in summary.invalidUTF8 { Output.warning("\(TerminalText.escaped(p)): invalid UTF-8 replaced by U+FFFD") }
+        for p in summary.unreadableDates { Output.warning("\(TerminalText.escaped(p)): the date could not be read (kept as written)") }
         let c = summary.commit
         Output.line(String(format: "updated %@: %@ added, %@ changed, %@ deleted, %@ unchanged in %.2f s (%@ %@, %@)",
                            TerminalText.escaped(path), grouped(summary.added), grouped(summary.changed), grouped(summary.deleted),

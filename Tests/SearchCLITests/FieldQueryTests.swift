@@ -77,6 +77,25 @@ final class FieldQueryTests: XCTestCase {
         XCTAssertEqual((page.object["hits"] as? [[String: Any]])?.first?["rank"] as? Int, 3)
     }
 
+    func testAnUnreadableDateIsAWarningCountedInTheSummaryAndShownAsWritten() throws {
+        let root = try CLIRunner.temporaryFolder(self)
+        let corpus = root.appendingPathComponent("c")
+        try FileManager.default.createDirectory(at: corpus, withIntermediateDirectories: true)
+        try Data("---\ntitle: a\ndate: 昨天\n---\n北汽\n".utf8).write(to: corpus.appendingPathComponent("a.txt"))
+        try Data("---\ntitle: b\ndate: 2022年2月30日\n---\n北汽\n".utf8).write(to: corpus.appendingPathComponent("b.txt"))
+        try Data("---\ntitle: c\ndate: 2022-08-01\n---\n北汽\n".utf8).write(to: corpus.appendingPathComponent("c.txt"))
+        let path = root.appendingPathComponent("d.idx").path
+        let out = try CLIRunner.run(["index", corpus.path, "--index", path])
+        XCTAssertEqual(out.status, 0, out.stderr)
+        XCTAssertTrue(out.stdout.contains("; 2 with unreadable dates;"), out.stdout)
+        XCTAssertTrue(out.stderr.contains("a.txt: the date could not be read") && out.stderr.contains("b.txt"), out.stderr)
+        let hits = try JSONSerialization.jsonObject(with: Data(try CLIRunner.run(["query", "北汽", "--json", "--index", path]).stdout.utf8))
+            as? [String: Any]
+        let a = try XCTUnwrap((hits?["hits"] as? [[String: Any]])?.first { $0["doc"] as? String == "a.txt" })
+        XCTAssertEqual(a["date"] as? String, "昨天")
+        XCTAssertNil(a["timestamp"])
+    }
+
     func testMalformedFiltersAreUsageErrorsNamingTheField() throws {
         for bad in ["date:2022-13", "date:..", "author:"] {
             let out = try CLIRunner.run(["query", "小米 \(bad)", "--index", index])

@@ -55,6 +55,8 @@ public struct IndexBuildSummary: Sendable {
     public var skipped: [SkippedFile]
     /// Files indexed with invalid UTF-8 replaced by U+FFFD, in path order.
     public var invalidUTF8: [String]
+    /// Files indexed whose front matter date could not be read (the date as written is kept), in path order.
+    public var unreadableDates: [String] = []
     /// Runs spilled to disk because of the memory limit.
     public var spilledRuns: Int
 }
@@ -141,10 +143,12 @@ public enum IndexBuilder {
         try SystemFile.replace(indexPath, with: temporary)
         finished = true
         SystemFile.syncFolder(of: indexPath)
+        let unreadableDates = (try? IndexSnapshot(path: indexPath).unreadableDates()) ?? []
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return IndexBuildSummary(documents: commit.liveDocuments, textBytes: inverted.textBytes,
                                  seconds: seconds, indexPath: indexPath, indexBytes: length, skipped: inverted.skipped,
-                                 invalidUTF8: inverted.invalid, spilledRuns: inverted.spilled)
+                                 invalidUTF8: inverted.invalid, unreadableDates: unreadableDates,
+                                 spilledRuns: inverted.spilled)
     }
 
     /// Parses, tokenizes and inverts the input on `options.threads` workers into runs in document order.

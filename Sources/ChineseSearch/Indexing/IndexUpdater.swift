@@ -17,6 +17,8 @@ public struct IndexUpdateSummary: Sendable {
     public var skipped: [SkippedFile]
     /// Files indexed with invalid UTF-8 replaced by U+FFFD.
     public var invalidUTF8: [String]
+    /// Files indexed whose front matter date could not be read (the date as written is kept).
+    public var unreadableDates: [String] = []
     /// The commit made (nothing changed: the existing commit).
     public var commit: IndexCommitSummary
     /// Wall-clock seconds.
@@ -60,6 +62,7 @@ public enum IndexUpdater {
                 }
                 writer.add(document, stamp: stamp)
                 if invalidUTF8 { summary.invalidUTF8.append(path) }
+                if !document.date.isEmpty && DocumentDate.instant(document.date) == nil { summary.unreadableDates.append(path) }
                 if recorded == nil { summary.added += 1 } else { summary.changed += 1 }
             case .skipped(let reason):
                 summary.skipped.append(SkippedFile(path: path, reason: reason))
@@ -81,6 +84,19 @@ public enum IndexUpdater {
 }
 
 extension IndexSnapshot {
+    /// The paths of live documents with a date as written that could not be read. O(live documents).
+    func unreadableDates() -> [String] {
+        var paths: [String] = []
+        for segment in segments {
+            for d in 0..<UInt32(segment.reference.documentCount) where !segment.isDeleted(d) {
+                if segment.reader.date(d) == FieldRecord.noDate && !segment.reader.documentDate(Int(d)).isEmpty {
+                    paths.append(segment.reader.documentPath(Int(d)))
+                }
+            }
+        }
+        return paths
+    }
+
     /// The stamp of the live document with path `path`, if there is one. O(segments · log documents).
     func liveStamp(ofPath path: String) -> SourceStamp? {
         for segment in segments {
