@@ -91,15 +91,19 @@ enum UpdateBenchmark {
                 figures["\(name) qps", default: []].append(qps)
             }
         }
-        // Size: a fresh build's file against its segment alone (the version-1 layout's part).
-        let fresh = try SearchIndex(path: index)
-        let segmentBytes = fresh.segments.reduce(0) { $0 + $1.bytes }
+        // Size: what format 2 adds to a fresh build of the same folder: the file header and commit record (the
+        // bytes outside the segment), the source stamps and path sections (updates), and the field sections.
+        let freshPath = work + "/fresh.idx"
+        _ = try IndexBuilder.build(corpusDirectory: folder, indexPath: freshPath)
+        let fresh = try SearchIndex(path: freshPath)
+        let outside = fresh.fileSize - fresh.segments.reduce(0) { $0 + $1.bytes }
+        func bytes(_ names: [String]) -> Int { fresh.sectionSizes.filter { names.contains($0.name) }.reduce(0) { $0 + $1.bytes } }
+        let living = outside + bytes(["source stamps", "path ranks", "path order"])
+        let fields = bytes(["field records", "category ids", "field value offsets", "field value bytes", "shown field values"])
+        let base = fresh.fileSize - living - fields
+        print(String(format: "fresh build: %d bytes; the living index adds %d (%.3f%%), fields add %d (%.3f%%) to the %d of format 1's sections",
+                     fresh.fileSize, living, 100 * Double(living) / Double(base), fields, 100 * Double(fields) / Double(base), base))
         print("segments of the segmented index: \(a.segments.map { "\($0.documents)-\($0.deleted)" }), compacted: \(b.segments.count)")
-        print("fresh build: file \(fresh.fileSize) bytes, segment \(segmentBytes) bytes, overhead of the new format "
-              + String(format: "%.3f%%", 100 * Double(fresh.fileSize - segmentBytes) / Double(segmentBytes))
-              + "; the sections new in version 2: "
-              + fresh.sectionSizes.filter { ["source stamps", "path ranks", "path order"].contains($0.name) }
-                .map { "\($0.name) \($0.bytes)" }.joined(separator: ", "))
         for (name, values) in figures.sorted(by: { $0.key < $1.key }) {
             let s = values.sorted()
             print(String(format: "%-22@ median %10.2f  min %10.2f  max %10.2f  (n=%d)", name as NSString,

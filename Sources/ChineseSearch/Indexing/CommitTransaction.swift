@@ -72,11 +72,8 @@ struct CommitTransaction {
         let merging = MergePolicy.merge(newDocuments: documents.count, segments: counts)
             .filter { documents.count > 0 || counts[$0].deleted > 0 }
         guard !documents.isEmpty || !merging.isEmpty else { return }
-        var runs: [Run] = []
-        for i in merging {
-            runs.append(try SegmentRun.make(current(i)))
-            kept[i] = false
-        }
+        var runs = try SegmentRun.make(merging.map(current), threads: options.threads)
+        for i in merging { kept[i] = false }
         if !documents.isEmpty {
             let sizes = documents.map { $0.title.utf8.count + $0.body.utf8.count + 1 }
             let spill = TemporaryFiles.path(besides: snapshot.path)

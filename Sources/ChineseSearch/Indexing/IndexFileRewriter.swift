@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a whole new index file under a temporary name and renames it over the old one: for a new empty index,
 /// to reclaim dead space, and for compaction. Open readers keep the old file's inode, so they go on answering.
 enum IndexFileRewriter {
@@ -17,7 +19,7 @@ enum IndexFileRewriter {
             var references: [SegmentReference] = []
             var nextBase = c.nextDocumentBase
             if compacting {
-                let runs = try snapshot.segments.map { (s) throws(IndexError) in try SegmentRun.make(s) }
+                let runs = try SegmentRun.make(snapshot.segments, threads: ProcessInfo.processInfo.activeProcessorCount)
                 nextBase = 0
                 if let written = try SegmentWriting.write(runs: runs, to: appender, documentBase: 0,
                                                           spillPath: TemporaryFiles.path(besides: snapshot.path) + ".positions") {

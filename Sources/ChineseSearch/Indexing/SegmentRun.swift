@@ -1,3 +1,6 @@
+import Dispatch
+import Foundation
+
 /// Turns the live documents of a segment back into a `Run`, so a merge of segments is the build's own k-way
 /// merge: postings and positions are decoded from the segment and re-encoded, never re-tokenized.
 ///
@@ -5,6 +8,19 @@
 /// terms without live documents out. Single-character lists are not copied: the merge sums them from the
 /// token lists, as a build does. O(postings + positions of the segment).
 enum SegmentRun {
+    /// The runs of `segments`, in their order, made on up to `threads` threads (each segment is independent).
+    static func make(_ segments: [OpenSegment], threads: Int) throws(IndexError) -> [Run] {
+        let box = RunSlots(count: segments.count)
+        let workers = max(1, min(threads, segments.count))
+        let next = RunSlots.Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let i = next.take(below: segments.count) {
+                box.set(i, Result { () throws(IndexError) in try make(segments[i]) })
+            }
+        }
+        return try box.values.map { (r) throws(IndexError) in try r!.get() }
+    }
+
     /// The run of `segment`'s live documents; throws when a list does not decode.
     static func make(_ segment: OpenSegment) throws(IndexError) -> Run {
         let reader = segment.reader
@@ -81,5 +97,28 @@ enum SegmentRun {
         }
         return Run(documents: documents.bytes, terms: terms.bytes, termCount: termCount,
                    textLengths: textLengths, titleLengths: titleLengths)
+    }
+}
+
+/// The runs of a parallel conversion, written by the workers under a lock.
+private final class RunSlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values: [Result<Run, IndexError>?]
+
+    init(count: Int) { values = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ r: Result<Run, IndexError>) { lock.withLock { values[i] = r } }
+
+    /// Hands out the indices 0, 1, 2… once each.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var next = 0
+        func take(below count: Int) -> Int? {
+            lock.withLock {
+                guard next < count else { return nil }
+                next += 1
+                return next - 1
+            }
+        }
     }
 }

@@ -64,10 +64,18 @@ struct QueryPlan {
     enum Failure: Error { case noTokens }
 
     /// Resolves `parsed` against `segment` (nil: against nothing, to learn whether the query has tokens at all).
-    init(_ parsed: ParsedQuery, segment: OpenSegment?, analyzer: Analyzer) throws(Failure) {
+    /// `analyses` keeps each term's analysis, so the plans of one query over many segments analyze it once.
+    init(_ parsed: ParsedQuery, segment: OpenSegment?, analyzer: Analyzer,
+         analyses: inout [String: QueryTerm]) throws(Failure) {
         var numbers: [TermElement: Int] = [:]
         func resolve(_ term: ParsedQuery.Term, scores: Bool) -> Term? {
-            let analyzed = QueryTerm(term.text, analyzer: analyzer)
+            let analyzed: QueryTerm
+            if let known = analyses[term.text] {
+                analyzed = known
+            } else {
+                analyzed = QueryTerm(term.text, analyzer: analyzer)
+                analyses[term.text] = analyzed
+            }
             guard !analyzed.elements.isEmpty else { return nil }
             var ids: [Int] = []
             var impossible = false

@@ -91,9 +91,12 @@ public final class SearchIndex: Sendable {
         let (wanted, overflow) = options.offset.addingReportingOverflow(options.top)
         run.top = min(overflow ? Int.max : wanted, statistics.documentCount)
         var plans: [QueryPlan] = []
+        var analyses: [String: QueryTerm] = [:]
         do {
-            if snapshot.segments.isEmpty { _ = try QueryPlan(parsed, segment: nil, analyzer: analyzer) }
-            for segment in snapshot.segments { plans.append(try QueryPlan(parsed, segment: segment, analyzer: analyzer)) }
+            if snapshot.segments.isEmpty { _ = try QueryPlan(parsed, segment: nil, analyzer: analyzer, analyses: &analyses) }
+            for segment in snapshot.segments {
+                plans.append(try QueryPlan(parsed, segment: segment, analyzer: analyzer, analyses: &analyses))
+            }
         } catch {
             throw SearchError.emptyQuery(query)
         }
