@@ -45,41 +45,48 @@ public enum IndexUpdater {
         }
         let corpus = try CorpusInput(directory: corpusDirectory)
         var reader = CorpusFileReader()
-        var summary = IndexUpdateSummary(added: 0, changed: 0, deleted: 0, unchanged: 0, filesRead: 0, skipped: [],
-                                         invalidUTF8: [], commit: try writer.commit(), seconds: 0)
+        var tally = Tally()
         for (i, path) in corpus.paths.enumerated() {
             let recorded = index.snapshot.liveStamp(ofPath: path)
             if let recorded, recorded.size == corpus.sizes[i], recorded.modificationTime == corpus.modificationTimes[i] {
-                summary.unchanged += 1
+                tally.unchanged += 1
                 continue
             }
-            summary.filesRead += 1
+            tally.filesRead += 1
             switch corpus.load(i, reader: &reader) {
             case .document(let document, let invalidUTF8, let stamp):
                 if let recorded, recorded.contentHash == stamp.contentHash {
-                    summary.unchanged += 1
+                    tally.unchanged += 1
                     continue
                 }
                 writer.add(document, stamp: stamp)
-                if invalidUTF8 { summary.invalidUTF8.append(path) }
-                if !document.date.isEmpty && DocumentDate.instant(document.date) == nil { summary.unreadableDates.append(path) }
-                if recorded == nil { summary.added += 1 } else { summary.changed += 1 }
+                if invalidUTF8 { tally.invalidUTF8.append(path) }
+                if !document.date.isEmpty && DocumentDate.instant(document.date) == nil { tally.unreadableDates.append(path) }
+                if recorded == nil { tally.added += 1 } else { tally.changed += 1 }
             case .skipped(let reason):
-                summary.skipped.append(SkippedFile(path: path, reason: reason))
+                tally.skipped.append(SkippedFile(path: path, reason: reason))
                 if recorded != nil {
                     writer.delete(path: path)
-                    summary.deleted += 1
+                    tally.deleted += 1
                 }
             }
         }
         let present = Set(corpus.paths)
         for path in index.snapshot.livePaths() where !present.contains(path) {
             writer.delete(path: path)
-            summary.deleted += 1
+            tally.deleted += 1
         }
-        summary.commit = try writer.commit()
-        summary.seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        return summary
+        let commit = try writer.commit()
+        return IndexUpdateSummary(added: tally.added, changed: tally.changed, deleted: tally.deleted,
+                                  unchanged: tally.unchanged, filesRead: tally.filesRead, skipped: tally.skipped,
+                                  invalidUTF8: tally.invalidUTF8, unreadableDates: tally.unreadableDates, commit: commit,
+                                  seconds: Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9)
+    }
+
+    /// What an update found, file by file.
+    private struct Tally {
+        var added = 0, changed = 0, deleted = 0, unchanged = 0, filesRead = 0
+        var skipped: [SkippedFile] = [], invalidUTF8: [String] = [], unreadableDates: [String] = []
     }
 }
 
