@@ -49,6 +49,15 @@ struct QueryPlan {
     var filters: [Filter] = []
     var excludedFilters: [Filter] = []
 
+    /// True when no document of the segment can match in `mode`: a filter value it lacks, a required clause
+    /// none of whose terms it holds (mode all), or none of the tokens (mode any). O(tokens).
+    func matchesNothing(_ mode: MatchMode) -> Bool {
+        if hasUnmatchableFilter { return true }
+        if clauses.isEmpty { return false }  // filters only
+        if mode == .any { return !tokens.contains { $0.scores && $0.entry != nil } }
+        return clauses.contains { clause in clause.allSatisfy(\.impossible) }
+    }
+
     /// True when a filter asks for a value no document of the segment has: nothing there matches.
     var hasUnmatchableFilter: Bool {
         filters.contains { filter in

@@ -168,6 +168,8 @@ public final class SearchIndex: Sendable {
     /// several threads where its lists are long and each part keeps at least `minimumPartSize` documents.
     private func run(_ plan: QueryPlan, on segment: OpenSegment, options: SearchOptions) throws(IndexError)
         -> (hits: [ScoredDocument], total: Int, pruned: Bool, facets: FacetTally) {
+        // A segment that cannot match costs no cursors.
+        if plan.matchesNothing(options.mode) { return ([], 0, false, FacetTally(options.facets)) }
         let n = UInt32(segment.reference.documentCount)
         let postings = plan.tokens.reduce(0) { $0 + Int($1.entry?.df ?? 0) }
         let parts = postings < Self.minimumSplitPostings ? 1
