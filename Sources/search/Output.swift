@@ -28,7 +28,8 @@ enum Output {
     /// Writes `search: <message>` to standard error.
     static func error(_ error: any Error) {
         flush()
-        FileHandle.standardError.write(Data("search: \(message(error))\n".utf8))
+        // Messages quote paths and queries from outside: control characters are shown escaped.
+        FileHandle.standardError.write(Data("search: \(TerminalText.escaped(message(error)))\n".utf8))
     }
 
     /// Writes a warning line to standard error.

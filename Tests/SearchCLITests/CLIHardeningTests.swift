@@ -4,6 +4,17 @@ import XCTest
 /// Hostile input to the command line: huge `--top`, FIFOs as index, control characters in printed text,
 /// over-long serve requests, batch lines that fail, stray words, skip reasons, interrupted builds.
 final class CLIHardeningTests: XCTestCase {
+    /// Error lines quote paths from outside: their control characters are escaped, never sent to the terminal.
+    func testErrorLinesEscapeControlCharactersOfPaths() throws {
+        let folder = try CLIRunner.temporaryFolder(self)
+        let path = folder.appendingPathComponent("bad\u{1B}[31mname\u{07}.idx").path
+        try Data("x".utf8).write(to: URL(fileURLWithPath: path))
+        let out = try CLIRunner.run(["verify", path])
+        XCTAssertEqual(out.status, 2)
+        XCTAssertFalse(out.stderr.contains("\u{1B}") || out.stderr.contains("\u{07}"), out.stderr)
+        XCTAssertTrue(out.stderr.contains("\\x1B[31mname\\x07"), out.stderr)
+    }
+
     private var folder: URL!
     private var index: String!
 
