@@ -28,9 +28,14 @@ final class QueryExecution {
     /// and only without facets, which count every match.
     private let byRelevance: Bool
     private let prunes: Bool
+    private let floor: Double
 
     /// An execution of `plan` (resolved against `segment`) scored with the index-wide `statistics`.
-    init(segment: OpenSegment, plan: QueryPlan, options: SearchOptions, statistics: IndexStatistics) {
+    /// `floor` is a score the k-th best hit of the whole search already reaches (from segments searched before):
+    /// documents that cannot reach it are not scored, and mode any prunes against it from the start.
+    init(segment: OpenSegment, plan: QueryPlan, options: SearchOptions, statistics: IndexStatistics,
+         floor: Double = -.infinity) {
+        self.floor = floor
         self.segment = segment
         let reader = segment.reader
         self.reader = reader
@@ -52,7 +57,7 @@ final class QueryExecution {
         let primary = ScoredDocument.primary(date: reader.date(doc), order: options.sort)
         if byRelevance {
             // One that cannot reach the k-th best score is not scored (one that ties it may rank before it by path).
-            let threshold = top.threshold
+            let threshold = max(top.threshold, floor)
             if threshold > -.infinity && scoreBound() * slack < threshold { return }
         } else if let worst = top.worstWhenFull, primary < worst.primary {
             return
@@ -252,7 +257,7 @@ final class QueryExecution {
                     j -= 1
                 }
             }
-            let threshold = prunes ? top.threshold : -.infinity
+            let threshold = prunes ? max(top.threshold, floor) : -.infinity
             // Pivot: the first cursor at which the bounds of all cursors up to it could beat the threshold.
             var sum = 0.0
             var pivot = -1

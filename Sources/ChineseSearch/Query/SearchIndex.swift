@@ -108,12 +108,20 @@ public final class SearchIndex: Sendable {
         var total = 0
         var pruned = false
         var tallies: [FacetTally] = []
-        for (i, segment) in snapshot.segments.enumerated() {
-            let part = try self.run(plans[i], on: segment, options: run)
+        // Largest segments first: their k-th best score is a floor the later segments prune against (a
+        // document below the k-th best score found so far cannot enter the top k of the whole index).
+        let order = snapshot.segments.indices.sorted { snapshot.segments[$0].liveCount > snapshot.segments[$1].liveCount }
+        var scores: [Double] = []
+        tallies = Array(repeating: FacetTally(options.facets), count: snapshot.segments.count)
+        for i in order {
+            let floor = options.sort == .relevance && run.top > 0 && scores.count >= run.top
+                ? scores.sorted(by: >)[run.top - 1] : -.infinity
+            let part = try self.run(plans[i], on: snapshot.segments[i], options: run, floor: floor)
             total += part.total
             pruned = pruned || part.pruned
-            tallies.append(part.facets)
+            tallies[i] = part.facets
             candidates.append(contentsOf: part.hits.map { (i, $0) })
+            scores.append(contentsOf: part.hits.map(\.score))
         }
         let best = bestCandidates(candidates, top: run.top).dropFirst(options.offset)
         let hits = best.map { makeHit($0.hit, segment: $0.segment, plan: plans[$0.segment], options: options) }
@@ -166,7 +174,7 @@ public final class SearchIndex: Sendable {
 
     /// The best `options.top` documents of one segment and its match count, split over document ranges on
     /// several threads where its lists are long and each part keeps at least `minimumPartSize` documents.
-    private func run(_ plan: QueryPlan, on segment: OpenSegment, options: SearchOptions) throws(IndexError)
+    private func run(_ plan: QueryPlan, on segment: OpenSegment, options: SearchOptions, floor: Double) throws(IndexError)
         -> (hits: [ScoredDocument], total: Int, pruned: Bool, facets: FacetTally) {
         // A segment that cannot match costs no cursors.
         if plan.matchesNothing(options.mode) { return ([], 0, false, FacetTally(options.facets)) }
@@ -177,7 +185,7 @@ public final class SearchIndex: Sendable {
         let statistics = statistics
         var results: [PartResult]
         if parts == 1 {
-            let e = QueryExecution(segment: segment, plan: plan, options: options, statistics: statistics)
+            let e = QueryExecution(segment: segment, plan: plan, options: options, statistics: statistics, floor: floor)
             let r = e.run(range: 0..<n)
             results = [PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned, facets: e.facets)]
         } else {
@@ -185,7 +193,7 @@ public final class SearchIndex: Sendable {
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let lower = UInt32(UInt64(n) * UInt64(part) / UInt64(parts))
                 let upper = UInt32(UInt64(n) * UInt64(part + 1) / UInt64(parts))
-                let e = QueryExecution(segment: segment, plan: plan, options: options, statistics: statistics)
+                let e = QueryExecution(segment: segment, plan: plan, options: options, statistics: statistics, floor: floor)
                 let r = e.run(range: lower..<upper)
                 box.set(part, PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned, facets: e.facets))
             }
