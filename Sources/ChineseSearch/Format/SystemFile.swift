@@ -13,15 +13,7 @@ enum SystemFile {
     static func openForUpdate(_ path: String, create: Bool = true) throws(IndexError) -> Int32 {
         let fd: Int32
         do { fd = try System.open(path, .readWrite(create: create)) } catch { throw IndexError(error, path: path) }
-        let status: FileStatus
-        do { status = try System.status(of: fd) } catch {
-            System.close(fd)
-            throw IndexError(error, path: path)
-        }
-        guard status.kind == .regular else {
-            System.close(fd)
-            throw .notARegularFile(path: path)
-        }
+        _ = try requireRegularFile(fd, path: path)
         return fd
     }
 
@@ -33,6 +25,12 @@ enum SystemFile {
             if error.code == System.noSuchFile { throw .missing(path: path) }
             throw IndexError(error, path: path)
         }
+        return (fd, try requireRegularFile(fd, path: path))
+    }
+
+    /// `fstat(2)` of a just-opened `fd`: its status when it is a regular file; otherwise it is closed and the
+    /// error thrown.
+    private static func requireRegularFile(_ fd: Int32, path: String) throws(IndexError) -> FileStatus {
         let status: FileStatus
         do { status = try System.status(of: fd) } catch {
             System.close(fd)
@@ -42,7 +40,7 @@ enum SystemFile {
             System.close(fd)
             throw .notARegularFile(path: path)
         }
-        return (fd, status)
+        return status
     }
 
     /// `close(2)`.

@@ -22,13 +22,7 @@ final class TableVersionTests: XCTestCase {
         // analyzerVersion is at byte 48 of the commit record; reseal the record's checksum in its slot.
         let at = Int(slot.recordOffset) + 48
         for i in 0..<8 { bytes[at + i] ^= 0x5A }
-        var changed = slot
-        changed.recordChecksum = bytes[Int(slot.recordOffset)..<Int(slot.recordOffset + slot.recordLength)].withUnsafeBytes { Checksum.xxh64($0) }
-        var w = ByteWriter()
-        changed.encode(into: &w)
-        let o = FileHeader.slotOffset(Int(slot.generation % 2))
-        bytes.replaceSubrange(o..<(o + CommitSlot.size), with: w.bytes)
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try Data(IndexResealing.resealedCommit(bytes, slot: slot)).write(to: URL(fileURLWithPath: path))
         XCTAssertThrowsError(try SearchIndex(path: path)) { XCTAssertEqual($0 as? IndexError, .analyzerMismatch(path: path)) }
     }
 }

@@ -38,6 +38,19 @@ enum IndexResealing {
         return bytes
     }
 
+    /// `bytes` with the checksum of the commit record that `slot` names recomputed into that slot, so a changed
+    /// record gets past its checksum.
+    static func resealedCommit(_ bytes: [UInt8], slot: CommitSlot) -> [UInt8] {
+        var b = bytes
+        var s = slot
+        s.recordChecksum = b[Int(slot.recordOffset)..<Int(slot.recordOffset + slot.recordLength)].withUnsafeBytes { Checksum.xxh64($0) }
+        var w = ByteWriter()
+        s.encode(into: &w)
+        let o = FileHeader.slotOffset(Int(slot.generation % 2))
+        b.replaceSubrange(o..<(o + CommitSlot.size), with: w.bytes)
+        return b
+    }
+
     /// Writes the low `width` bytes of `value` little-endian at `offset`.
     static func put(_ bytes: inout [UInt8], _ offset: Int, _ value: UInt64, width: Int) {
         for i in 0..<width { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }

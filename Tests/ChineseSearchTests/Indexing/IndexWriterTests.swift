@@ -89,7 +89,7 @@ final class IndexWriterTests: XCTestCase {
                 var b = good
                 let width = field == 56 || field == 60 ? 4 : 8
                 for i in 0..<width { b[record + field + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
-                cases.append((resealed(b, slot: slot), "commit field \(field) = \(value)"))
+                cases.append((IndexResealing.resealedCommit(b, slot: slot), "commit field \(field) = \(value)"))
             }
         }
         for (bytes, what) in cases {
@@ -105,17 +105,5 @@ final class IndexWriterTests: XCTestCase {
                 if verified { XCTAssertEqual(results.total, 35, "\(what): verified but answers differently") }
             }
         }
-    }
-
-    /// `bytes` with the slot's record checksum recomputed over the (changed) record.
-    private func resealed(_ bytes: [UInt8], slot: CommitSlot) -> [UInt8] {
-        var b = bytes
-        var s = slot
-        s.recordChecksum = b[Int(slot.recordOffset)..<Int(slot.recordOffset + slot.recordLength)].withUnsafeBytes { Checksum.xxh64($0) }
-        var w = ByteWriter()
-        s.encode(into: &w)
-        let o = FileHeader.slotOffset(Int(slot.generation % 2))
-        b.replaceSubrange(o..<(o + CommitSlot.size), with: w.bytes)
-        return b
     }
 }
