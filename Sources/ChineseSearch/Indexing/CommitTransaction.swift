@@ -105,7 +105,7 @@ struct CommitTransaction {
     }
 
     /// Writes the changed deletion sets and the commit record, then publishes it.
-    mutating func publish() throws(IndexError) -> CommitRecord {
+    mutating func publish() throws(IndexError) {
         var references: [SegmentReference] = []
         for i in snapshot.segments.indices where kept[i] {
             var reference = snapshot.segments[i].reference
@@ -126,6 +126,5 @@ struct CommitTransaction {
                                   textTokens: textTokens, titleTokens: titleTokens, analyzerVersion: c.analyzerVersion,
                                   source: c.source, segments: references)
         try appender.publish(commit)
-        return commit
     }
 }

@@ -74,14 +74,13 @@ public final class IndexWriter {
         let newDocuments = added.values.map(\.document).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         let stamps = newDocuments.map { added[$0.path]!.stamp }
         try transaction.add(newDocuments, stamps: stamps)
-        let commit = try transaction.publish()
+        try transaction.publish()
         rollback()
         var latest = try IndexSnapshot(path: path)
         if latest.deadBytes > latest.file.bytes.count / 2 {
             try IndexFileRewriter.rewrite(latest, compacting: false)
             latest = try IndexSnapshot(path: path)
         }
-        _ = commit
         return summary(latest, added: newDocuments.count, deleted: removed, started: started)
     }
 
