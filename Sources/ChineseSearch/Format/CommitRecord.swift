@@ -67,6 +67,16 @@ struct CommitRecord: Equatable {
     }
 }
 
+extension CommitRecord {
+    /// The first commit of a new file: its one segment (none for an empty index), every document live.
+    static func first(segment: SegmentReference?, statistics: IndexStatistics?, source: String) -> CommitRecord {
+        let documents = statistics?.documentCount ?? 0
+        return CommitRecord(generation: 1, nextDocumentBase: UInt64(documents), liveDocuments: documents,
+                            textTokens: statistics?.textTokens ?? 0, titleTokens: statistics?.titleTokens ?? 0,
+                            analyzerVersion: Analyzer.tableVersion, source: source, segments: segment.map { [$0] } ?? [])
+    }
+}
+
 /// Where one segment and its current deletions lie in the file.
 struct SegmentReference: Equatable {
     var offset: UInt64

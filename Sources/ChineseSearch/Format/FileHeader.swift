@@ -65,6 +65,19 @@ struct CommitSlot: Equatable {
         if generation == 0 { return nil }
     }
 
+    /// The slot of commit `generation` whose encoded record `record` lies at `offset`.
+    init(sealing record: [UInt8], generation: UInt64, at offset: Int) {
+        self.init(generation: generation, recordOffset: UInt64(offset), recordLength: UInt64(record.count),
+                  recordChecksum: record.withUnsafeBytes { Checksum.xxh64($0) })
+    }
+
+    /// The bytes of this slot, to write at `FileHeader.slotOffset(generation % 2)`.
+    var encoded: [UInt8] {
+        var w = ByteWriter()
+        encode(into: &w)
+        return w.bytes
+    }
+
     init(generation: UInt64, recordOffset: UInt64, recordLength: UInt64, recordChecksum: UInt64) {
         self.generation = generation; self.recordOffset = recordOffset
         self.recordLength = recordLength; self.recordChecksum = recordChecksum

@@ -57,16 +57,13 @@ final class IndexFileAppender {
         CrashPoints.reach("record written")
         try SystemFile.sync(fd, path: path)
         CrashPoints.reach("record synced")
-        let slot = CommitSlot(generation: commit.generation, recordOffset: UInt64(at), recordLength: UInt64(record.count),
-                              recordChecksum: record.bytes.withUnsafeBytes { Checksum.xxh64($0) })
-        var slotBytes = ByteWriter()
-        slot.encode(into: &slotBytes)
+        let slot = CommitSlot(sealing: record.bytes, generation: commit.generation, at: at).encoded
         let offset = FileHeader.slotOffset(Int(commit.generation % 2))
         if CrashPoints.isAt("slot torn") {
-            try SystemFile.writeAll(fd, Array(slotBytes.bytes.prefix(CommitSlot.size / 2)), at: offset, path: path)
+            try SystemFile.writeAll(fd, Array(slot.prefix(CommitSlot.size / 2)), at: offset, path: path)
             System.exitImmediately(137)
         }
-        try SystemFile.writeAll(fd, slotBytes.bytes, at: offset, path: path)
+        try SystemFile.writeAll(fd, slot, at: offset, path: path)
         CrashPoints.reach("slot written")
         try SystemFile.sync(fd, path: path)
     }

@@ -132,12 +132,7 @@ public enum IndexBuilder {
         let appender = try IndexFileAppender(creating: temporary)
         let segment = try SegmentWriting.write(runs: inverted.runs, to: appender, documentBase: 0,
                                                spillPath: temporary + ".positions")
-        let commit = CommitRecord(generation: 1, nextDocumentBase: UInt64(segment?.statistics.documentCount ?? 0),
-                                  liveDocuments: segment?.statistics.documentCount ?? 0,
-                                  textTokens: segment?.statistics.textTokens ?? 0,
-                                  titleTokens: segment?.statistics.titleTokens ?? 0,
-                                  analyzerVersion: Analyzer.tableVersion, source: source,
-                                  segments: segment.map { [$0.reference] } ?? [])
+        let commit = CommitRecord.first(segment: segment?.reference, statistics: segment?.statistics, source: source)
         try appender.publish(commit)
         let length = appender.end
         try SystemFile.replace(indexPath, with: temporary)

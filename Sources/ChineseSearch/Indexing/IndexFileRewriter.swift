@@ -6,8 +6,7 @@ enum IndexFileRewriter {
     /// Creates an empty index (one commit, no segments) at `path`.
     static func createEmpty(_ path: String, source: String) throws(IndexError) {
         try replace(path) { (appender) throws(IndexError) in
-            CommitRecord(generation: 1, nextDocumentBase: 0, liveDocuments: 0, textTokens: 0, titleTokens: 0,
-                         analyzerVersion: Analyzer.tableVersion, source: source, segments: [])
+            CommitRecord.first(segment: nil, statistics: nil, source: source)
         }
     }
 

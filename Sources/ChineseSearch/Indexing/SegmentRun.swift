@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Turns the live documents of a segment back into a `Run`, so a merge of segments is the build's own k-way
 /// merge: postings and positions are decoded from the segment and re-encoded, never re-tokenized.
@@ -10,15 +9,14 @@ import Foundation
 enum SegmentRun {
     /// The runs of `segments`, in their order, made on up to `threads` threads (each segment is independent).
     static func make(_ segments: [OpenSegment], threads: Int) throws(IndexError) -> [Run] {
-        let box = RunSlots(count: segments.count)
+        let slots = WorkSlots<Result<Run, IndexError>>(count: segments.count)
         let workers = max(1, min(threads, segments.count))
-        let next = RunSlots.Counter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let i = next.take(below: segments.count) {
-                box.set(i, Result { () throws(IndexError) in try make(segments[i]) })
+            while let i = slots.claim() {
+                slots.store(i, Result { () throws(IndexError) in try make(segments[i]) })
             }
         }
-        return try box.values.map { (r) throws(IndexError) in try r!.get() }
+        return try slots.results.map { (r) throws(IndexError) in try r!.get() }
     }
 
     /// The run of `segment`'s live documents; throws when a list does not decode.
@@ -97,28 +95,5 @@ enum SegmentRun {
         }
         return Run(documents: documents.bytes, terms: terms.bytes, termCount: termCount,
                    textLengths: textLengths, titleLengths: titleLengths)
-    }
-}
-
-/// The runs of a parallel conversion, written by the workers under a lock.
-private final class RunSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [Result<Run, IndexError>?]
-
-    init(count: Int) { values = Array(repeating: nil, count: count) }
-
-    func set(_ i: Int, _ r: Result<Run, IndexError>) { lock.withLock { values[i] = r } }
-
-    /// Hands out the indices 0, 1, 2… once each.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var next = 0
-        func take(below count: Int) -> Int? {
-            lock.withLock {
-                guard next < count else { return nil }
-                next += 1
-                return next - 1
-            }
-        }
     }
 }

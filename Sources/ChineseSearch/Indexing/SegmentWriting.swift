@@ -34,18 +34,14 @@ enum InMemoryIndex {
                                          documentCount: statistics.documentCount)
         if !empty { bytes.append(contentsOf: segment) }
         while bytes.count % 8 != 0 { bytes.append(0) }
-        let commit = CommitRecord(generation: 1, nextDocumentBase: UInt64(statistics.documentCount),
-                                  liveDocuments: statistics.documentCount, textTokens: statistics.textTokens,
-                                  titleTokens: statistics.titleTokens, analyzerVersion: Analyzer.tableVersion, source: "",
-                                  segments: empty ? [] : [reference])
+        let commit = CommitRecord.first(segment: empty ? nil : reference, statistics: statistics, source: "")
         var record = ByteWriter()
         commit.encode(into: &record)
         let at = bytes.count
         bytes.append(contentsOf: record.bytes)
-        var slot = ByteWriter()
-        CommitSlot(generation: 1, recordOffset: UInt64(at), recordLength: UInt64(record.count),
-                   recordChecksum: record.bytes.withUnsafeBytes { Checksum.xxh64($0) }).encode(into: &slot)
-        bytes.replaceSubrange(FileHeader.slotOffset(1)..<(FileHeader.slotOffset(1) + CommitSlot.size), with: slot.bytes)
+        let slot = FileHeader.slotOffset(Int(commit.generation % 2))
+        bytes.replaceSubrange(slot..<(slot + CommitSlot.size),
+                              with: CommitSlot(sealing: record.bytes, generation: commit.generation, at: at).encoded)
         return bytes
     }
 }

@@ -61,7 +61,7 @@ public struct QueryExecutor: Sendable {
                      finished: (@Sendable (Int) -> Void)? = nil) -> [Result<SearchResults, any Error>?] {
         var options = options
         options.cancellation = cancellation
-        let slots = ResultSlots(count: queries.count)
+        let slots = WorkSlots<Result<SearchResults, any Error>>(count: queries.count)
         let workers = min(threads, max(1, queries.count))
         DispatchQueue.concurrentPerform(iterations: workers) { [options] _ in
             while cancellation?.isCancelled != true, let i = slots.claim() {
@@ -73,29 +73,4 @@ public struct QueryExecutor: Sendable {
         }
         return slots.results
     }
-}
-
-/// The shared counter and result array of one batch.
-private final class ResultSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var next = 0
-    private let count: Int
-    private var values: [Result<SearchResults, any Error>?]
-
-    init(count: Int) {
-        self.count = count
-        values = Array(repeating: nil, count: count)
-    }
-
-    func claim() -> Int? {
-        lock.withLock {
-            guard next < count else { return nil }
-            next += 1
-            return next - 1
-        }
-    }
-
-    func store(_ i: Int, _ r: Result<SearchResults, any Error>) { lock.withLock { values[i] = r } }
-
-    var results: [Result<SearchResults, any Error>?] { lock.withLock { values } }
 }

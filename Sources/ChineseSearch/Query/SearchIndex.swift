@@ -189,15 +189,15 @@ public final class SearchIndex: Sendable {
             let r = e.run(range: 0..<n)
             results = [PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned, facets: e.facets)]
         } else {
-            let box = PartResults(count: parts, facets: options.facets)
+            let slots = WorkSlots<PartResult>(count: parts)
             DispatchQueue.concurrentPerform(iterations: parts) { part in
                 let lower = UInt32(UInt64(n) * UInt64(part) / UInt64(parts))
                 let upper = UInt32(UInt64(n) * UInt64(part + 1) / UInt64(parts))
                 let e = QueryExecution(segment: segment, plan: plan, options: options, statistics: statistics, floor: floor)
                 let r = e.run(range: lower..<upper)
-                box.set(part, PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned, facets: e.facets))
+                slots.store(part, PartResult(hits: r.hits, total: r.total, damaged: e.damaged, pruned: e.pruned, facets: e.facets))
             }
-            results = box.values
+            results = slots.results.map { $0! }
         }
         if results.contains(where: \.damaged) {
             throw IndexError.corrupt(path: snapshot.path, detail: "a postings list read by this query is inconsistent")
@@ -261,17 +261,4 @@ private struct PartResult {
     var damaged: Bool
     var pruned: Bool
     var facets: FacetTally
-}
-
-/// Per-part results of a split query, written by the workers under a lock.
-private final class PartResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var values: [PartResult]
-
-    init(count: Int, facets: [FacetRequest]) {
-        values = Array(repeating: PartResult(hits: [], total: 0, damaged: false, pruned: false, facets: FacetTally(facets)),
-                       count: count)
-    }
-
-    func set(_ i: Int, _ v: PartResult) { lock.withLock { values[i] = v } }
 }

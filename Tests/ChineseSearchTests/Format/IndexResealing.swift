@@ -42,12 +42,10 @@ enum IndexResealing {
     /// record gets past its checksum.
     static func resealedCommit(_ bytes: [UInt8], slot: CommitSlot) -> [UInt8] {
         var b = bytes
-        var s = slot
-        s.recordChecksum = b[Int(slot.recordOffset)..<Int(slot.recordOffset + slot.recordLength)].withUnsafeBytes { Checksum.xxh64($0) }
-        var w = ByteWriter()
-        s.encode(into: &w)
+        let record = Array(b[Int(slot.recordOffset)..<Int(slot.recordOffset + slot.recordLength)])
         let o = FileHeader.slotOffset(Int(slot.generation % 2))
-        b.replaceSubrange(o..<(o + CommitSlot.size), with: w.bytes)
+        b.replaceSubrange(o..<(o + CommitSlot.size),
+                          with: CommitSlot(sealing: record, generation: slot.generation, at: Int(slot.recordOffset)).encoded)
         return b
     }
 
