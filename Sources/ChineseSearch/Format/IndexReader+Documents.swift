@@ -22,6 +22,16 @@ extension IndexReader {
         return UnsafeRawBufferPointer(rebasing: stored[range])
     }
 
+    /// Byte length of `doc`'s stored text (title, newline, body); 0 when the record is damaged. O(1).
+    func storedLength(_ doc: Int) -> Int { record(doc).storedRange(within: stored.count)?.count ?? 0 }
+
+    /// The bytes `range` of `doc`'s stored text, the range clamped to the stored length. O(range length).
+    func storedBytes(_ doc: Int, in range: Range<Int>) -> [UInt8] {
+        let text = storedText(doc)
+        let clamped = range.clamped(to: 0..<text.count)
+        return Array(UnsafeRawBufferPointer(rebasing: text[clamped]))
+    }
+
     /// Byte length of the title at the start of the stored text.
     func titleByteCount(_ doc: Int) -> Int { Int(record(doc).titleBytes) }
 
