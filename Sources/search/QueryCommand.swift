@@ -17,18 +17,24 @@ enum QueryCommand {
             guard args.positional.isEmpty else { throw UsageError("give either a query or --batch FILE, not both") }
             let queries = try readLines(batch)
             let threads = try args.int("--threads", default: ProcessInfo.processInfo.activeProcessorCount, minimum: 1)
-            let results = QueryExecutor(index: index, threads: threads).run(queries, options: options)
+            let executor = QueryExecutor(index: index, threads: threads)
             var found = false, failed = false
-            for (query, result) in zip(queries, results) {
-                switch result {
-                case .success(let r):
-                    found = found || r.total > 0
-                    emit(r, json: json, explain: explain)
-                case .failure(let error):
-                    failed = true
-                    let safe = TerminalText.escaped(query)
-                    Output.line(json ? ResultFormat.jsonError(query: query, error) : "error: \(safe): \(Output.message(error))")
-                    Output.error(BatchLineError(query: safe, error: error))
+            // Workers render their own results, so formatting runs in parallel too; a window of queries at a time
+            // keeps memory bounded for any batch and starts output before the batch ends.
+            var start = 0
+            while start < queries.count {
+                let window = Array(queries[start..<min(queries.count, start + batchWindow)])
+                start += window.count
+                let answers = executor.run(window, options: options) { i, result in
+                    BatchAnswer(query: window[i], result: result, json: json, explain: explain)
+                }
+                for answer in answers {
+                    found = found || answer.found
+                    answer.lines.forEach(Output.line)
+                    if let error = answer.error {
+                        failed = true
+                        Output.error(error)
+                    }
                 }
             }
             return failed ? 2 : (found ? 0 : 1)
@@ -42,12 +48,14 @@ enum QueryCommand {
         return results.total > 0 ? 0 : 1
     }
 
-    static func emit(_ r: SearchResults, json: Bool, explain: Bool) {
-        if json {
-            Output.line(ResultFormat.json(r))
-        } else {
-            ResultFormat.human(r, explain: explain).forEach(Output.line)
-        }
+    /// Queries of a batch answered and rendered before their output is written.
+    static let batchWindow = 1024
+
+    static func emit(_ r: SearchResults, json: Bool, explain: Bool) { lines(r, json: json, explain: explain).forEach(Output.line) }
+
+    /// The output lines of one query's results.
+    static func lines(_ r: SearchResults, json: Bool, explain: Bool) -> [String] {
+        json ? [ResultFormat.json(r)] : ResultFormat.human(r, explain: explain)
     }
 
     /// The search options from the command line.

@@ -32,6 +32,20 @@ public struct QueryExecutor: Sendable {
         run(queries, options: options, cancellation: nil).map { $0! }
     }
 
+    /// Runs every query with `options`, handing each result to `transform` on the worker that answered it, and
+    /// blocks until all are done: per-result work such as formatting output then runs in parallel too.
+    ///
+    /// - Parameters:
+    ///   - queries: The query texts.
+    ///   - options: The options every query runs with.
+    ///   - transform: Called once per query, on a worker thread, with the query's number and its result.
+    /// - Returns: Element i is what `transform` made of query i's result.
+    /// - Complexity: the sum of the queries' and the transforms' costs, spread over `threads` workers.
+    public func run<Element: Sendable>(_ queries: [String], options: SearchOptions = SearchOptions(),
+                                       transform: @Sendable (Int, Result<SearchResults, any Error>) -> Element) -> [Element] {
+        run(queries, options: options, cancellation: nil, transform: transform).map { $0! }
+    }
+
     /// Runs every query with `options` on a Dispatch queue, off the cooperative thread pool.
     ///
     /// Cancelling the task stops the batch: no further query starts, the running ones stop within a few
@@ -59,16 +73,25 @@ public struct QueryExecutor: Sendable {
     /// The batch on `threads` workers; a slot stays nil when `cancellation` stopped the batch before its query.
     private func run(_ queries: [String], options: SearchOptions, cancellation: SearchCancellation?,
                      finished: (@Sendable (Int) -> Void)? = nil) -> [Result<SearchResults, any Error>?] {
+        run(queries, options: options, cancellation: cancellation) { i, result in
+            finished?(i)
+            return result
+        }
+    }
+
+    /// The batch on `threads` workers, each result transformed where it was answered; a slot stays nil when
+    /// `cancellation` stopped the batch before its query.
+    private func run<Element: Sendable>(_ queries: [String], options: SearchOptions, cancellation: SearchCancellation?,
+                                        transform: @Sendable (Int, Result<SearchResults, any Error>) -> Element) -> [Element?] {
         var options = options
         options.cancellation = cancellation
-        let slots = WorkSlots<Result<SearchResults, any Error>>(count: queries.count)
+        let slots = WorkSlots<Element>(count: queries.count)
         let workers = min(threads, max(1, queries.count))
         DispatchQueue.concurrentPerform(iterations: workers) { [options] _ in
             while cancellation?.isCancelled != true, let i = slots.claim() {
                 let result: Result<SearchResults, any Error>
                 do { result = .success(try index.search(queries[i], options: options)) } catch { result = .failure(error) }
-                slots.store(i, result)
-                finished?(i)
+                slots.store(i, transform(i, result))
             }
         }
         return slots.results

@@ -77,9 +77,41 @@ final class QueryExecutorTests: XCTestCase {
         XCTAssertTrue(batch.allSatisfy { if case .failure = $0 { true } else { false } })
     }
 
+    func testTransformingBatchHandsEachQuerysOwnResultToTheTransformOnce() throws {
+        var generator = RandomCorpus(seed: 80)
+        let documents = generator.corpus(count: 120)
+        let index = try indexes.build(documents)
+        var queries = (0..<150).map { _ in generator.query(from: documents) }
+        queries.insert("", at: 40)
+        let options = SearchOptions()
+        let sequential: [Result<SearchResults, any Error>] = queries.map { q in Result { try index.search(q, options: options) } }
+        for threads in [1, 3] {
+            let calls = CallCounter(count: queries.count)
+            let numbered = QueryExecutor(index: index, threads: threads).run(queries, options: options) { i, result in
+                calls.record(i)
+                return (i, result)
+            }
+            XCTAssertEqual(numbered.map(\.0), Array(queries.indices), "threads \(threads): element i is query i's")
+            XCTAssertEqual(calls.counts, [Int](repeating: 1, count: queries.count), "threads \(threads): one call per query")
+            XCTAssertTrue(assertSame(numbered.map(\.1), sequential, queries: queries, context: "transform, threads \(threads)"))
+        }
+    }
+
     func testEmptyBatchGivesNoResults() throws {
         var generator = RandomCorpus(seed: 79)
         let index = try indexes.build(generator.corpus(count: 5))
         XCTAssertTrue(QueryExecutor(index: index, threads: 2).run([]).isEmpty)
     }
+}
+
+/// Counts the calls of a transform per query number, from any thread.
+private final class CallCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var values: [Int]
+
+    init(count: Int) { values = [Int](repeating: 0, count: count) }
+
+    func record(_ i: Int) { lock.withLock { values[i] += 1 } }
+
+    var counts: [Int] { lock.withLock { values } }
 }
