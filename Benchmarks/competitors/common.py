@@ -237,6 +237,7 @@ def arguments(description, tokens=False):
     parser = argparse.ArgumentParser(description=description)
     if tokens:
         parser.add_argument("--tokens", choices=["ngram", "bigram"], default="ngram")
+        parser.add_argument("--store-text", action="store_true", help="also store each document's text")
     parser.add_argument("--corpus", required=True)
     parser.add_argument("--queries", required=True)
     parser.add_argument("--index", required=True, help="index folder (replaced)")

@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Combines the benchmark JSON files into Benchmarks/results/<name>.json and a Markdown table <name>.md.
 
-Usage: report.py --ours ours.json [--competitor x.json ...] --corpus-label TEXT --out-prefix results/2026-11-23
-The Markdown table lists each figure for us and for each competitor, with the competitor/ours ratio:
-for times (ms) a ratio above 1 means we are faster; for rates (MB/s, QPS) a ratio above 1 means they are.
+Usage: report.py --ours r1.json [--ours r2.json ...] [--competitor x-r1.json ...] --corpus-label TEXT --out-prefix P
+One --ours per round and one --competitor per engine and round, in round order (competitors are grouped by their
+"engine"). Each figure is the median (min–max) over the rounds; each ratio ours/competitor is the median of the
+per-round ratios, round r against round r, since the machine's speed drifts between minutes. With a peer that
+stores text ("-stored"), a table checks issue 12's targets.
 """
-import argparse, datetime, json, os, platform, subprocess, sys
+import argparse, datetime, json, os, platform, statistics, subprocess, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "competitors"))
 from common import CLASSES  # noqa: E402
@@ -51,90 +53,143 @@ def fmt(value, digits=3):
     return ("%." + str(digits) + "f") % value
 
 
+def spread(values):
+    """(median, min, max) of the non-None values, or None."""
+    values = sorted(v for v in values if v is not None)
+    return (statistics.median(values), values[0], values[-1]) if values else None
+
+
+def cell(s, digits=3):
+    if s is None:
+        return "–"
+    med, lo, hi = s
+    return fmt(med, digits) if lo == hi else "%s (%s–%s)" % (fmt(med, digits), fmt(lo, digits), fmt(hi, digits))
+
+
+def qps_of(run, threads):
+    return next((q["qps"] for q in run.get("qps", []) if q["threads"] == threads), None)
+
+
+def build_of(run, one_thread=False):
+    builds = run.get("builds", [])
+    if one_thread:
+        return next((b for b in builds if b["threads"] == 1), {})
+    return max(builds, key=lambda b: b["threads"]) if builds else {}
+
+
+def rows_for():
+    """(label, ours value of a run, peer value of a run, target ours/peer or None, target is a maximum)."""
+    rows = [
+        ("index build, s (all threads; ours reads and parses the files, the peer's Python prep excluded)",
+         lambda o: build_of(o).get("seconds"), lambda c: c.get("index_seconds"), 0.5, True),
+        ("index size with stored text, MB", lambda o: (get(o, "index", "bytes") or 0) / 1e6,
+         lambda c: c.get("index_bytes", 0) / 1e6 if c.get("stored_text") else None, 0.8, True),
+        ("index size without stored text, MB",
+         lambda o: ((get(o, "index", "bytes") or 0) - (get(o, "index", "sections", "stored text") or 0)) / 1e6,
+         lambda c: None if c.get("stored_text") else c.get("index_bytes", 0) / 1e6, None, True),
+        ("indexing peak RSS, MB", lambda o: build_of(o).get("peak_rss_mb"), lambda c: c.get("peak_rss_mb"), None, True),
+        ("open + first query, ms", lambda o: o.get("open_and_first_query_ms"),
+         lambda c: c.get("open_and_first_query_ms"), None, True),
+        ("QPS, 1 thread, mode any, no snippets", lambda o: qps_of(o, 1), lambda c: get(c, "search", "qps"), 1.6, False),
+        ("QPS 2 threads / 1 thread (ours)", lambda o: (qps_of(o, 2) or 0) / qps_of(o, 1) if qps_of(o, 1) else None,
+         lambda c: None, None, False),
+    ]
+    for p in ("p50", "p99"):
+        rows.append(("all queries %s, ms, no snippets" % p, lambda o, p=p: get(o, "search", "all", p + "_ms"),
+                     lambda c, p=p: get(c, "search", "all", p + "_ms"), 0.6, True))
+    rows.append(("all queries p50, ms, ours with snippets vs peer without",
+                 lambda o: get(o, "search_snippets", "all", "p50_ms"), lambda c: get(c, "search", "all", "p50_ms"), 1.0, True))
+    rows.append(("all queries p99, ms, ours with snippets vs peer without",
+                 lambda o: get(o, "search_snippets", "all", "p99_ms"), lambda c: get(c, "search", "all", "p99_ms"), None, True))
+    for cls in CLASSES:
+        for p in ("p50", "p99"):
+            rows.append(("%s %s, ms" % (cls, p), lambda o, cls=cls, p=p: get(o, "search", "classes", cls, p + "_ms"),
+                         lambda c, cls=cls, p=p: get(c, "search", "classes", cls, p + "_ms"), None, True))
+    return rows
+
+
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--ours", required=True)
-    parser.add_argument("--competitor", action="append", default=[])
+    parser.add_argument("--ours", action="append", required=True, help="one per round, in round order")
+    parser.add_argument("--competitor", action="append", default=[], help="one per engine and round, in round order")
     parser.add_argument("--corpus-label", default="")
     parser.add_argument("--out-prefix", required=True)
     args = parser.parse_args()
 
-    with open(args.ours) as f:
-        ours = json.load(f)
-    competitors = []
+    ours = []
+    for path in args.ours:
+        with open(path) as f:
+            ours.append(json.load(f))
+    peers = {}
     for path in args.competitor:
         try:
             with open(path) as f:
-                competitors.append(json.load(f))
+                c = json.load(f)
+            peers.setdefault(c.get("engine", "?"), []).append(c)
         except (OSError, ValueError) as error:
             print("report: skipped %s (%s)" % (path, error), file=sys.stderr)
 
-    builds = ours.get("builds", [])
-    build_all = max(builds, key=lambda b: b["threads"]) if builds else {}
-    build_one = next((b for b in builds if b["threads"] == 1), None)
-    qps = {q["threads"]: q["qps"] for q in ours.get("qps", [])}
-
-    # (label, kind, ours value, function competitor -> value); kind "time" or "rate" or "size".
-    rows = [
-        ("indexing MB/s, all threads (%s)" % build_all.get("threads", "?"), "rate", build_all.get("mb_per_s"),
-         lambda c: c.get("index_mb_per_s")),
-        ("indexing MB/s, 1 thread", "rate", build_one and build_one.get("mb_per_s"),
-         lambda c: c.get("index_mb_per_s") if c.get("threads") == 1 else None),
-        ("indexing peak RSS, MB", "size", build_all.get("peak_rss_mb"), lambda c: c.get("peak_rss_mb")),
-        ("index size, MB", "size", (get(ours, "index", "bytes") or 0) / 1e6, lambda c: c.get("index_bytes", 0) / 1e6),
-        ("index size without stored text, MB", "size",
-         ((get(ours, "index", "bytes") or 0) - (get(ours, "index", "sections", "stored text") or 0)) / 1e6,
-         lambda c: c.get("index_bytes", 0) / 1e6),
-        ("open + first query, ms", "time", ours.get("open_and_first_query_ms"), lambda c: c.get("open_and_first_query_ms")),
-        ("QPS, 1 thread, mode any", "rate", qps.get(1), lambda c: get(c, "search", "qps")),
-    ]
-    for t in sorted(qps):
-        if t != 1:
-            rows.append(("QPS, %d threads, mode any" % t, "rate", qps[t], lambda c: None))
-    for p in ("p50", "p95", "p99"):
-        rows.append(("all queries %s, ms" % p, "time", get(ours, "search", "all", p + "_ms"),
-                     lambda c, p=p: get(c, "search", "all", p + "_ms")))
-    for cls in CLASSES:
-        for p in ("p50", "p99"):
-            rows.append(("%s %s, ms" % (cls, p), "time", get(ours, "search", "classes", cls, p + "_ms"),
-                         lambda c, cls=cls, p=p: get(c, "search", "classes", cls, p + "_ms")))
-
-    names = [c.get("engine", "?") for c in competitors]
-    header = "| " + " | ".join(["figure", "ours"] + ["%s | %s/ours" % (n, n) for n in names]) + " |"
+    rows = rows_for()
+    names = list(peers)
+    header = "| " + " | ".join(["figure", "ours"] + ["%s | ours/%s" % (n, n) for n in names]) + " |"
     lines = [header, "|" + "---|" * (2 + 2 * len(names))]
-    for label, kind, mine, theirs in rows:
-        cells = [label, fmt(mine)]
-        for c in competitors:
-            value = theirs(c)
-            ratio = value / mine if value is not None and mine else None
-            cells += [fmt(value), fmt(ratio, 2) if ratio is not None else "–"]
+    for label, mine, theirs, _, _ in rows:
+        cells = [label, cell(spread(mine(o) for o in ours))]
+        for n in names:
+            runs = peers[n]
+            cells.append(cell(spread(theirs(c) for c in runs)))
+            # Ratios pair round r of ours with round r of the peer (same minutes of the machine).
+            ratios = [mine(o) / theirs(c) for o, c in zip(ours, runs)
+                      if mine(o) is not None and theirs(c) not in (None, 0)]
+            cells.append(cell(spread(ratios), 2))
         lines.append("| " + " | ".join(cells) + " |")
 
-    natural = ["| class | natural mode | p50 ms | p95 ms | p99 ms | with snippets p50 | p99 |", "|---|---|---|---|---|---|---|"]
+    targets = []
+    fair = next((n for n in names if n.endswith("-stored")), None)
+    if fair:
+        targets = ["## Targets of issue 12 against %s (ratio ours/peer, median of the rounds' ratios)" % fair, "",
+                   "| figure | target | measured | met |", "|---|---|---|---|"]
+        for label, mine, theirs, target, is_max in rows:
+            if target is None:
+                continue
+            ratios = [mine(o) / theirs(c) for o, c in zip(ours, peers[fair])
+                      if mine(o) is not None and theirs(c) not in (None, 0)]
+            s = spread(ratios)
+            met = "–" if s is None else ("yes" if (s[0] <= target if is_max else s[0] >= target) else "no")
+            targets.append("| %s | %s %.1f× | %s | %s |" % (label, "≤" if is_max else "≥", target, cell(s, 2), met))
+        scaling = spread((qps_of(o, 2) or 0) / qps_of(o, 1) for o in ours if qps_of(o, 1))
+        targets.append("| QPS 2 threads / 1 thread (ours) | ≥ 1.9× | %s | %s |" % (
+            cell(scaling, 2), "–" if scaling is None else ("yes" if scaling[0] >= 1.9 else "no")))
+        first = spread(o.get("open_and_first_query_ms") for o in ours)
+        targets.append("| open + first query (ours, ms) | ≤ 1 ms | %s | %s |" % (
+            cell(first), "–" if first is None else ("yes" if first[0] <= 1 else "no")))
+        targets.append("")
+
+    natural = ["| class | natural mode | p50 ms | p99 ms | with snippets p50 | p99 |", "|---|---|---|---|---|---|"]
     for cls in CLASSES:
-        n = get(ours, "search_natural", "classes", cls) or {}
-        s = get(ours, "search_natural_snippets", "classes", cls) or {}
-        natural.append("| %s | %s | %s | %s | %s | %s | %s |" % (
-            cls, "any" if cls == "any" else "all", fmt(n.get("p50_ms")), fmt(n.get("p95_ms")), fmt(n.get("p99_ms")),
-            fmt(s.get("p50_ms")), fmt(s.get("p99_ms"))))
+        def fig(key, p):
+            return cell(spread(get(o, key, "classes", cls, p + "_ms") for o in ours))
+        natural.append("| %s | %s | %s | %s | %s | %s |" % (cls, "any" if cls == "any" else "all", fig("search_natural", "p50"),
+                       fig("search_natural", "p99"), fig("search_natural_snippets", "p50"), fig("search_natural_snippets", "p99")))
 
     info = machine()
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    index = ours.get("index", {})
+    index = ours[-1].get("index", {})
     md = ["# Benchmark results, %s" % now, "",
           "Machine: %s cores, %s, %s GB memory; %s; Python %s; load average at the end %s." % (
               info.get("nproc"), info.get("cpu", "?"), info.get("memory_gb", "?"), info.get("swift", "?"),
               info.get("python"), ", ".join("%.2f" % x for x in info.get("load_average", ()))),
-          "", "Corpus: %s — %s documents, %.1f MB. Queries: %s, top 10, one thread, after one untimed pass." % (
-              args.corpus_label, build_all.get("documents", "?"), ours.get("corpus_bytes", 0) / 1e6, ours.get("queries")),
+          "", "Corpus: %s — %s documents, %.1f MB. Queries: %s, top 10, one thread, after one untimed pass. "
+          "%d round(s), ours and the peers alternating; each figure is the median of the rounds (min–max), and "
+          "each ratio the median of the rounds' ratios, round r of ours over round r of the peer." % (
+              args.corpus_label, build_of(ours[-1]).get("documents", "?"), ours[-1].get("corpus_bytes", 0) / 1e6,
+              ours[-1].get("queries"), len(ours)),
           "",
           "Mode any for everyone (bag of tokens: one-character runs as the character, longer runs as bigrams; "
-          "competitors as set up in Benchmarks/competitors/*.py). Ratios are competitor/ours: for ms, above 1 means "
-          "we are faster; for MB/s and QPS, above 1 means they are. Competitors' indexing MB/s counts only the "
-          "engine's time (their Python reading and parsing excluded, reported as prep_seconds in the JSON); ours "
-          "includes reading and parsing the files. Python adds roughly 5–20 µs to each of their query times. "
-          "Our index holds the documents' text for snippets; the competitors' hold only the path (second size row).",
-          "", *lines, "",
+          "competitors as set up in Benchmarks/competitors/*.py). Ratios are ours/competitor: below 1 means we "
+          "are smaller or faster for sizes and times; above 1 means we are faster for QPS. Python adds roughly "
+          "5–20 µs to each of the competitors' query times.",
+          "", *targets, "## Every figure", "", *lines, "",
           "Our index: %s bytes per token (postings + positions: %s), %s bytes per posting without stored text, "
           "%s tokens, %s postings, %s CJK terms, %s character lists." % (
               fmt(index.get("bytes_per_token"), 2), fmt(index.get("postings_and_positions_bytes_per_token"), 2),
@@ -143,14 +198,14 @@ def main():
           "", "Sections: " + ", ".join("%s %.1f MB" % (k, v / 1e6) for k, v in
                                        sorted(index.get("sections", {}).items(), key=lambda kv: -kv[1])) + ".",
           "", "## Ours in each class's natural mode", "", *natural, ""]
-    for c in competitors:
+    for n in names:
+        c = peers[n][-1]
         skipped = get(c, "search", "queries_skipped")
-        md.append("- %s (%s): %s%s" % (c.get("engine"), c.get("version"), c.get("tokenizer"),
-                                       "; %s queries skipped (no term it can match)" % skipped if skipped else ""))
+        md.append("- %s (%s, %d round(s)): %s%s" % (n, c.get("version"), len(peers[n]), c.get("tokenizer"),
+                                                   "; %s queries skipped (no term it can match)" % skipped if skipped else ""))
     md.append("")
 
-    combined = {"date": now, "machine": info, "corpus": args.corpus_label, "ours": ours,
-                "competitors": {c.get("engine", "?"): c for c in competitors}}
+    combined = {"date": now, "machine": info, "corpus": args.corpus_label, "ours": ours, "competitors": peers}
     os.makedirs(os.path.dirname(os.path.abspath(args.out_prefix)), exist_ok=True)
     with open(args.out_prefix + ".json", "w") as f:
         json.dump(combined, f, ensure_ascii=False, indent=1)
