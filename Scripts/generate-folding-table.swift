@@ -187,30 +187,32 @@ let source = """
 // \(mappings.count) folded scalars (\(supplementary.count) supplementary, \(pool.count) sequence entries), \
 \(classRanges.count) class ranges, \(kanaCompositions.count) kana compositions.
 // Each literal is read through `TableUnits` (a value in four bytes), but `asciiFoldBytes` (a byte a value).
+// The getters are never inlined: the optimizer compiles each source file to its own object, and every file that
+// inlined one would carry its own copy of the literal.
 
 extension FoldingTable {
     /// The entry of every BMP scalar XOR the scalar, indexed by scalar value: a scalar that folds to itself
     /// (the most of them) stores its class and composing bits only (surrogates are separators).
     ///
     /// fold(s) = Hant-Hans(lowercased(NFKC(s))), repeated to a fixed point (on a cycle, its smallest member).
-    static var bmpUnits: StaticString { \(bmpUnits) }
+    @inline(never) static var bmpUnits: StaticString { \(bmpUnits) }
 
     /// The entries of the multi-scalar folds, which sequence entries point into.
-    static var sequenceUnits: StaticString { \(units(pool)) }
+    @inline(never) static var sequenceUnits: StaticString { \(units(pool)) }
 
     /// Every supplementary scalar whose fold differs from itself and its entry: pairs (scalar, entry), ascending.
-    static var supplementaryUnits: StaticString { \(supplementaryUnits) }
+    @inline(never) static var supplementaryUnits: StaticString { \(supplementaryUnits) }
 
     /// Class and composing flag of every scalar, as ranges: pairs (first, bits), ascending, each range running to
     /// the next one's first. bits = class (separator 0, mark 1, word 2, CJK 3) + 4 if composing.
-    static var classRangeUnits: StaticString { \(classUnits) }
+    @inline(never) static var classRangeUnits: StaticString { \(classUnits) }
 
     /// Kana followed by a voicing mark that NFC composes: triples (kana, mark, composite), ascending.
-    static var kanaCompositionUnits: StaticString { \(kanaUnits) }
+    @inline(never) static var kanaCompositionUnits: StaticString { \(kanaUnits) }
 
     /// For each byte value: the fold of an ASCII letter or digit (its lowercase), 0 for other ASCII bytes, 0x7F for
     /// bytes ≥ 0x80; one byte each.
-    static var asciiFoldBytes: StaticString { \(literal(asciiFolds, bytesPerLine: 64)) }
+    @inline(never) static var asciiFoldBytes: StaticString { \(literal(asciiFolds, bytesPerLine: 64)) }
 }
 
 """

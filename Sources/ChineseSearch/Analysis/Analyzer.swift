@@ -56,7 +56,7 @@ public struct Analyzer: Sendable {
             if byte < 0x80 {
                 // ASCII, a third of a typical Chinese web page: whole runs of word or separator bytes at once.
                 if ascii[Int(byte)] != 0 {
-                    i = assembler.asciiWord(p, from: i, count: n, into: &sink)
+                    i = assembler.asciiWord(p, from: i, count: n, ascii: ascii, into: &sink)
                 } else {
                     assembler.separator(into: &sink)
                     i += 1

@@ -77,15 +77,16 @@ struct TokenAssembler {
     }
 
     /// Reads a run of ASCII letters and digits starting at `start`, which must be one: appends it lowercased to the
-    /// current word (starting one, and ending a CJK run, if needed) and returns the offset after it.
+    /// current word (starting one, and ending a CJK run, if needed) and returns the offset after it. `ascii` is
+    /// `FoldingTable.asciiFolds`, fetched once by the caller.
     @inline(__always)
-    mutating func asciiWord<S: TokenSink>(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, into sink: inout S) -> Int {
+    mutating func asciiWord<S: TokenSink>(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int,
+                                          ascii: UnsafePointer<UInt8>, into sink: inout S) -> Int {
         if cjkLength > 0 { endCJKRun(into: &sink) }
         if !inWord {
             inWord = true
             wordStart = start
         }
-        let ascii = FoldingTable.asciiFolds
         var i = start
         var folded = ascii[Int(p[i])]
         repeat {
