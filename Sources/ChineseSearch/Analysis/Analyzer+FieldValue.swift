@@ -12,7 +12,7 @@ extension Analyzer {
     public func normalizedFieldValue(_ value: String) -> String {
         var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for scalar in table.normalizedText(value).unicodeScalars {
+        for scalar in FoldingTable.normalizedText(value).unicodeScalars {
             if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue

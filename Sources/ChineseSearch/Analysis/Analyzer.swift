@@ -17,12 +17,8 @@
 /// Positions count up by one per token. Byte ranges point into the text as given: a bigram covers both characters,
 /// a run-end token its character, a word its run. `Analyzer` is immutable and safe to use from many threads.
 public struct Analyzer: Sendable {
-    let table: FoldingTable
-
-    /// An analyzer; the shared tables are built on first use in the process (a few milliseconds).
-    public init() {
-        table = FoldingTable.shared
-    }
+    /// An analyzer. Costs nothing, the first of a process too: its tables are constants of the binary.
+    public init() {}
 
     /// Tokenizes UTF-8 `text` into `sink`, numbering tokens from `firstPosition`; returns the next free position.
     ///
@@ -38,7 +34,7 @@ public struct Analyzer: Sendable {
     /// call, which moves to the heap only for words longer than 1 KiB; words with combining marks allocate.
     public func tokenize<S: TokenSink>(_ text: UnsafeBufferPointer<UInt8>, firstPosition: Int = 0, into sink: inout S) -> Int {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { stack in
-            var assembler = TokenAssembler(table: table, position: firstPosition, word: WordBuffer(initial: stack))
+            var assembler = TokenAssembler(position: firstPosition, word: WordBuffer(initial: stack))
             defer { assembler.word.release() }
             if let base = text.baseAddress {
                 scan(base, count: text.count, assembler: &assembler, sink: &sink)
@@ -51,15 +47,16 @@ public struct Analyzer: Sendable {
     /// The decoding loop: one scalar per step, validated as the Unicode standard's UTF-8 table requires
     /// (no overlong forms, no surrogates, nothing above U+10FFFF, no truncated sequences).
     private func scan<S: TokenSink>(_ p: UnsafePointer<UInt8>, count n: Int, assembler: inout TokenAssembler, sink: inout S) {
-        let bmp = table.bmp
-        let ascii = table.asciiBytes
+        let bmp = FoldingTable.bmp
+        let plainCJK = FoldingTable.plainCJKUnit
+        let ascii = FoldingTable.asciiFolds
         var i = 0
         while i < n {
             let byte = p[i]
             if byte < 0x80 {
                 // ASCII, a third of a typical Chinese web page: whole runs of word or separator bytes at once.
                 if ascii[Int(byte)] != 0 {
-                    i = assembler.asciiWord(p, from: i, count: n, into: &sink)
+                    i = assembler.asciiWord(p, from: i, count: n, ascii: ascii, into: &sink)
                 } else {
                     assembler.separator(into: &sink)
                     i += 1
@@ -105,9 +102,21 @@ public struct Analyzer: Sendable {
                 i += 1
                 continue
             }
-            let entry = length < 4 ? bmp[Int(value)] : table.supplementaryEntry(value)
+            let entry: UInt32
+            if length < 4 {
+                let stored = bmp.stored(at: Int(value))
+                if stored == plainCJK {
+                    // Most of Chinese text: a CJK scalar that folds to itself, told by its unit as stored.
+                    assembler.plainCJK(value, start: i, end: i + length, into: &sink)
+                    i += length
+                    continue
+                }
+                entry = FoldingTable.bmpEntry(stored: stored, of: value)
+            } else {
+                entry = FoldingTable.supplementaryEntry(value)
+            }
             if entry & FoldingTable.kindMask == ScalarClass.cjk.entryBits {
-                assembler.plainCJK(entry, start: i, end: i + length, into: &sink)   // most of Chinese text
+                assembler.plainCJK(entry & FoldingTable.scalarMask, start: i, end: i + length, into: &sink)   // 國 → 国
             } else {
                 assembler.feed(entry: entry, start: i, end: i + length, into: &sink)
             }

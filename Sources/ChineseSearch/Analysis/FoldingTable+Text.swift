@@ -6,7 +6,7 @@ extension FoldingTable {
     /// through Foundation's ICU transform, folded again. (Not `precomposedStringWithCompatibilityMapping`: on
     /// Linux it composes a supplementary starter as if it were its low 16 bits, U+10041 + ◌́ → Á.)
     /// O(length); allocates the result.
-    func normalizedText(_ text: String) -> String {
+    static func normalizedText(_ text: String) -> String {
         let (folded, composing) = foldScalars(of: text)
         guard composing else { return folded }
         let composed = folded.applyingTransform(StringTransform("Any-NFKC"), reverse: false) ?? folded
@@ -14,7 +14,7 @@ extension FoldingTable {
     }
 
     /// `text` folded scalar by scalar, and whether some folded scalar is composing.
-    private func foldScalars(of text: String) -> (folded: String, composing: Bool) {
+    private static func foldScalars(of text: String) -> (folded: String, composing: Bool) {
         var folded = String.UnicodeScalarView()
         var composing = false
         func append(_ entry: UInt32) {
@@ -22,13 +22,11 @@ extension FoldingTable {
             folded.append(Unicode.Scalar(entry & FoldingTable.scalarMask)!)
         }
         for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let entry = value < 0x1_0000 ? bmp[Int(value)] : supplementaryEntry(value)
+            let entry = FoldingTable.entry(of: scalar.value)
             if entry & FoldingTable.sequenceFlag == 0 {
                 append(entry)
             } else {
-                let offset = Int(entry & FoldingTable.scalarMask)
-                for index in offset..<offset + Int(entry >> FoldingTable.lengthShift) { append(sequencePool[index]) }
+                for index in FoldingTable.sequenceRange(entry) { append(FoldingTable.sequenceEntry(index)) }
             }
         }
         return (String(folded), composing)

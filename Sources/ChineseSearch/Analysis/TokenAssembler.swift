@@ -4,7 +4,6 @@
 /// A CJK character is held back until the next scalar arrives, because that scalar may still compose with it
 /// (か + ゙ → が); so the bigram (c₁, c₂) goes out when c₃ or the end of the run is seen.
 struct TokenAssembler {
-    let table: FoldingTable
     /// The position of the next token.
     var position: Int
 
@@ -24,8 +23,7 @@ struct TokenAssembler {
     private var wordEnd = 0
     var word: WordBuffer
 
-    init(table: FoldingTable, position: Int, word: WordBuffer) {
-        self.table = table
+    init(position: Int, word: WordBuffer) {
         self.position = position
         self.word = word
     }
@@ -42,10 +40,8 @@ struct TokenAssembler {
 
     @inline(never)
     private mutating func feedSequence<S: TokenSink>(entry: UInt32, start: Int, end: Int, into sink: inout S) {
-        let offset = Int(entry & FoldingTable.scalarMask)
-        let length = Int(entry >> FoldingTable.lengthShift)
-        for index in offset..<offset + length {
-            feedSingle(entry: table.sequencePool[index], start: start, end: end, into: &sink)
+        for index in FoldingTable.sequenceRange(entry) {
+            feedSingle(entry: FoldingTable.sequenceEntry(index), start: start, end: end, into: &sink)
         }
     }
 
@@ -53,7 +49,7 @@ struct TokenAssembler {
     @inline(__always)
     private mutating func feedSingle<S: TokenSink>(entry: UInt32, start: Int, end: Int, into sink: inout S) {
         let value = entry & FoldingTable.scalarMask
-        if entry & FoldingTable.composingFlag != 0 && cjkLength > 0, let composite = table.compose(current, value) {
+        if entry & FoldingTable.composingFlag != 0 && cjkLength > 0, let composite = FoldingTable.compose(current, value) {
             current = composite
             currentEnd = end
             return
@@ -81,15 +77,16 @@ struct TokenAssembler {
     }
 
     /// Reads a run of ASCII letters and digits starting at `start`, which must be one: appends it lowercased to the
-    /// current word (starting one, and ending a CJK run, if needed) and returns the offset after it.
+    /// current word (starting one, and ending a CJK run, if needed) and returns the offset after it. `ascii` is
+    /// `FoldingTable.asciiFolds`, fetched once by the caller.
     @inline(__always)
-    mutating func asciiWord<S: TokenSink>(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int, into sink: inout S) -> Int {
+    mutating func asciiWord<S: TokenSink>(_ p: UnsafePointer<UInt8>, from start: Int, count n: Int,
+                                          ascii: UnsafePointer<UInt8>, into sink: inout S) -> Int {
         if cjkLength > 0 { endCJKRun(into: &sink) }
         if !inWord {
             inWord = true
             wordStart = start
         }
-        let ascii = table.asciiBytes
         var i = start
         var folded = ascii[Int(p[i])]
         repeat {
@@ -97,16 +94,16 @@ struct TokenAssembler {
             i += 1
             if i == n { break }
             folded = ascii[Int(p[i])]
-        } while folded &- 1 < 0x7F   // 1...0x7F: a folded ASCII letter or digit
+        } while folded &- 1 < 0x7E   // 1...0x7E: a folded ASCII letter or digit (0x7F: a byte ≥ 0x80)
         wordEnd = i
         return i
     }
 
-    /// Feeds an entry that is one non-composing CJK scalar (see `FoldingTable.kindMask`).
+    /// Feeds a normalized CJK scalar that composes with nothing before it (see `FoldingTable.kindMask`).
     @inline(__always)
-    mutating func plainCJK<S: TokenSink>(_ entry: UInt32, start: Int, end: Int, into sink: inout S) {
+    mutating func plainCJK<S: TokenSink>(_ value: UInt32, start: Int, end: Int, into sink: inout S) {
         if inWord { endWord(into: &sink) }
-        cjk(entry & FoldingTable.scalarMask, start: start, end: end, into: &sink)
+        cjk(value, start: start, end: end, into: &sink)
     }
 
     /// Feeds a CJK scalar.
@@ -158,6 +155,6 @@ struct TokenAssembler {
     /// by NFKC and folds again.
     @inline(never)
     private func composeWord(_ folded: UnsafeBufferPointer<UInt8>) -> [UInt8] {
-        Array(table.normalizedText(String(decoding: folded, as: UTF8.self)).utf8)
+        Array(FoldingTable.normalizedText(String(decoding: folded, as: UTF8.self)).utf8)
     }
 }

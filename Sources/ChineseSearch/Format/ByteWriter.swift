@@ -89,6 +89,14 @@ extension UnsafeRawBufferPointer {
         return nil
     }
 
+    /// Whether the bytes at `offset` are `expected` (a magic); false when they run past the end. A plain loop:
+    /// `zip(…).allSatisfy` made the first open of a process look a generic conformance up at run time (0.2 ms).
+    func hasBytes(_ expected: [UInt8], at offset: Int) -> Bool {
+        guard offset >= 0, offset <= count - expected.count else { return false }
+        for i in expected.indices where self[offset + i] != expected[i] { return false }
+        return true
+    }
+
     /// A sub-buffer, or nil when the range is out of bounds.
     func slice(_ offset: Int, _ length: Int) -> UnsafeRawBufferPointer? {
         guard offset >= 0, length >= 0, offset <= count, length <= count - offset else { return nil }

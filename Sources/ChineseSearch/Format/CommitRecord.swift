@@ -37,7 +37,7 @@ struct CommitRecord: Equatable {
 
     /// Decodes a record whose checksum was already checked; nil when its values are impossible.
     init?(loading b: UnsafeRawBufferPointer) {
-        guard b.count >= Self.fixedSize, zip(b.prefix(8), Self.magic).allSatisfy({ $0 == $1 }) else { return nil }
+        guard b.count >= Self.fixedSize, b.hasBytes(Self.magic, at: 0) else { return nil }
         let limit = UInt64(Int32.max) * 1024
         let live = b.u64Unchecked(at: 24), text = b.u64Unchecked(at: 32), title = b.u64Unchecked(at: 40)
         guard live <= limit, text <= limit, title <= limit else { return nil }

@@ -26,7 +26,7 @@ enum FileHeader {
 
     /// Checks magic and version of the first bytes of a file.
     static func validate(_ b: UnsafeRawBufferPointer, path: String) throws(IndexError) {
-        if b.count >= 8, !zip(b.prefix(8), magic).allSatisfy({ $0 == $1 }) { throw .notAnIndex(path: path) }
+        if b.count >= 8, !b.hasBytes(magic, at: 0) { throw .notAnIndex(path: path) }
         if b.count < 12 { throw .truncated(path: path, expected: size, actual: b.count) }
         let version = b.u32Unchecked(at: 8)
         if version != IndexLayout.version {

@@ -47,7 +47,7 @@ final class IndexReader: @unchecked Sendable {
         self.path = path
         self.bytes = b
         let minimum = IndexLayout.headerSize + IndexLayout.footerSize
-        if b.count >= 8, !zip(b.prefix(8), IndexLayout.magic).allSatisfy({ $0 == $1 }) { throw .notAnIndex(path: path) }
+        if b.count >= 8, !b.hasBytes(IndexLayout.magic, at: 0) { throw .notAnIndex(path: path) }
         if b.count < minimum { throw .truncated(path: path, expected: minimum, actual: b.count) }
         let version = b.u32Unchecked(at: 8)
         if version != IndexLayout.version {
@@ -72,11 +72,11 @@ final class IndexReader: @unchecked Sendable {
             throw .checksumMismatch(path: path, section: "header")
         }
         let footer = b.count - IndexLayout.footerSize
-        guard zip(b[footer..<(footer + 8)], IndexLayout.footerMagic).allSatisfy({ $0 == $1 }) else {
+        guard b.hasBytes(IndexLayout.footerMagic, at: footer) else {
             throw .corrupt(path: path, detail: "footer magic is missing")
         }
         var table: [(kind: SectionKind, offset: Int, length: Int, checksum: UInt64)] = []
-        var byKind: [SectionKind: UnsafeRawBufferPointer] = [:]
+        var byKind = SectionSlices()
         for i in 0..<sectionCount {
             let e = IndexLayout.headerSize + i * IndexLayout.sectionEntrySize
             guard let kind = SectionKind(rawValue: b.u32Unchecked(at: e)), byKind[kind] == nil else {
