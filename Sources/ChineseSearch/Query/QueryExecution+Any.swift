@@ -1,11 +1,11 @@
 /// Mode any: every scoring token's list is optional; a document scores the BM25 sum of the tokens it holds.
 ///
 /// Three loops find the same top k and differ only in what they skip. `runAny` picks one by the number of
-/// lists: one list is scanned block by block; a few go to block-max WAND; many go to block-max MaxScore
-/// (`QueryExecution+MaxScore.swift`), whose cost per document does not grow with the lists that cannot lift
-/// it into the top k. Every loop skips a
-/// block only when the skip entries' bounds, summed, fall short of the k-th best score, decodes blocks only
-/// where the bounds may beat it, and scores with `add`, so the hits and their bits are the same whichever runs.
+/// lists: one list is scanned block by block; up to a few hundred go to block-max WAND; more go to block-max
+/// MaxScore (`QueryExecution+MaxScore.swift`), which leaves out the lists that cannot lift a document into
+/// the top k. Every loop passes a block only when the skip entries' bounds, summed, fall short of the k-th
+/// best score, decodes blocks only where the bounds may beat it, and scores with `add` in token order, so
+/// the hits and their bits are the same whichever runs.
 extension QueryExecution {
     /// The loop a mode-any execution runs.
     enum AnyStrategy: Sendable {
@@ -20,7 +20,8 @@ extension QueryExecution {
     /// Lists above which MaxScore beats WAND. Both cost about the lists on a document per document; WAND's
     /// pivot skips more finely, MaxScore's windows leave out more lists once there are hundreds. Measured on
     /// the 100 MB generated corpus (queries of 4 to 2,048 characters or bigrams, thread CPU time): WAND ahead
-    /// up to 256 lists, even at 256, MaxScore ahead from 512 (−6 % at 1,024 characters, −30 % at 2,048).
+    /// by 5–30 % up to 128 lists, even at 256; MaxScore ahead from 512 (−10 % at 512 characters, −30 % at
+    /// 1,024, −45 % at 2,048).
     static let maxScoreListCount = 384
 
     /// The strategy for `lists` lists (`options.anyStrategy` overrides it where it applies).

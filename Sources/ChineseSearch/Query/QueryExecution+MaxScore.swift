@@ -4,8 +4,9 @@
 /// list is bounded by its blocks that meet the window (skip entries only); the lists of the smallest bounds
 /// whose sum cannot reach the k-th best score are left out: a window that no list can lift is passed without
 /// decoding a block, and in the others only the remaining (essential) lists are iterated, a candidate probing
-/// the left-out lists, largest bound first, while the bounds say it can still enter. The cost per candidate
-/// is the essential lists plus the probes it earns, not the number of lists.
+/// the left-out lists, largest bound first, while the bounds say it can still enter; as the k-th best score
+/// rises inside a window, more lists are left out (O(1) each). The cost per candidate is the essential lists
+/// plus the probes it earns, not the number of lists.
 extension QueryExecution {
     func runBlockMaxScore(_ lists: ScoringLists, _ range: Range<UInt32>, _ top: inout TopK, _ total: inout Int) {
         let n = lists.count, order = lists.order
@@ -24,22 +25,20 @@ extension QueryExecution {
                 if lists.docs[order[p]] < start { lists.advance(order[p], to: start) }
                 doc = min(doc, lists.docs[order[p]])
             }
-            // The threshold at which the first essential list would be left out too: then partition again.
-            let repartition = essential < n ? lists.windowSum[essential] : .infinity
             while doc < end {
                 if stopRequested() { break }
                 evaluate(doc, lists, essential, &held, &top, &total)
-                var next = PostingsCursor.end
-                for p in essential..<n {
-                    let k = order[p]
-                    if lists.docs[k] == doc { lists.next(k) }
-                    next = min(next, lists.docs[k])
+                for p in essential..<n where lists.docs[order[p]] == doc { lists.next(order[p]) }
+                // A higher threshold leaves out more lists: the window's bounds still hold, in the same order.
+                let threshold = pruningThreshold(top)
+                while essential < n && lists.windowSum[essential] * slack < threshold {
+                    essential += 1
+                    pruned = true
                 }
-                doc = next
-                if repartition * slack < pruningThreshold(top) { break }
+                doc = PostingsCursor.end
+                for p in essential..<n { doc = min(doc, lists.docs[order[p]]) }
             }
             start = min(doc, end)
-            if doc >= end { start = end }
         }
     }
 
