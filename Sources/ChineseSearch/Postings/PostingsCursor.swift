@@ -69,17 +69,71 @@ final class PostingsCursor {
     /// Whether the skip entries may be read: the list has several blocks and its skip table lies in the section.
     private var hasSkips: Bool { blockCount > 1 && dataStart < postings.count }
 
-    /// The last document of the current block (for block-max pruning and skipping).
-    var blockLastDoc: UInt32 {
-        if count == 0 { return PostingsCursor.end }
-        return hasSkips ? skipField(block, 0) : docs[count - 1]
+    // MARK: Shallow block navigation: skip entries only, nothing decoded
+
+    /// Blocks in the list.
+    var blocks: Int { blockCount }
+
+    /// The block decoded now (0 for an empty or damaged list, whose `doc` is `end`).
+    var currentBlock: Int { max(block, 0) }
+
+    /// The first block from `first` on whose last document is ≥ `target`, read from the skip entries without
+    /// decoding anything (Lucene's `advanceShallow`, Tantivy's `seek_block`); `blocks` when the list ends
+    /// before `target`. A one-block list answers from its decoded block. O(blocks passed).
+    func blockIndex(holding target: UInt32, from first: Int) -> Int {
+        guard hasSkips else { return count > 0 && first <= 0 && docs[count - 1] >= target ? 0 : blockCount }
+        var b = max(first, 0)
+        while b < blockCount && skipField(b, 0) < target { b += 1 }
+        return b
     }
 
-    /// The largest tf in the current block, or nil for a one-block list (no skip entry).
-    var blockMaxTF: UInt32? { hasSkips && block >= 0 ? skipField(block, 3) : nil }
+    /// The last document of block `b` (< `blocks`): its skip entry, or the decoded block of a one-block list.
+    func lastDoc(ofBlock b: Int) -> UInt32 {
+        hasSkips ? skipField(b, 0) : (count > 0 ? docs[count - 1] : PostingsCursor.end)
+    }
 
-    /// The shortest field length in the current block, or nil for a one-block list.
-    var blockMinLength: UInt32? { hasSkips && block >= 0 ? skipField(block, 4) : nil }
+    /// The largest tf and the shortest field length of block `b` (< `blocks`) from its skip entry, or nil for a
+    /// one-block list (which has none).
+    func bounds(ofBlock b: Int) -> (maxTF: UInt32, minLength: UInt32)? {
+        hasSkips ? (skipField(b, 3), skipField(b, 4)) : nil
+    }
+
+    /// Bounds of the documents of the list in `lo ... hi` from the current one on, without decoding: the decoded
+    /// block's documents say whether it holds one there, the later blocks' skip entries whether they may (a
+    /// block may hold any document after the previous block's last, up to its own last). The largest tf and
+    /// the shortest field length of the blocks that may (the length is nil for a one-block list, which has no
+    /// skip entry; its tf is then the largest of those documents exactly); nil when none does.
+    /// O(log 128 + blocks in the range).
+    func bounds(from lo: UInt32, through hi: UInt32) -> (maxTF: UInt32, minLength: UInt32?)? {
+        guard count > 0, lo <= hi, doc <= hi else { return nil }
+        var maxTF: UInt32 = 0, minLength = UInt32.max
+        var found = false
+        if docs[count - 1] >= lo {
+            var low = index, high = count
+            while low < high {
+                let mid = (low + high) >> 1
+                if docs[mid] < lo { low = mid + 1 } else { high = mid }
+            }
+            if low < count && docs[low] <= hi {
+                found = true
+                if !hasSkips {
+                    for i in low..<count where docs[i] <= hi { maxTF = max(maxTF, tfs[i]) }
+                    return (maxTF, nil)
+                }
+                maxTF = skipField(block, 3)
+                minLength = skipField(block, 4)
+            }
+        }
+        guard hasSkips else { return nil }
+        var b = blockIndex(holding: lo, from: block + 1)
+        while b < blockCount && skipField(b - 1, 0) < hi {
+            found = true
+            maxTF = max(maxTF, skipField(b, 3))
+            minLength = min(minLength, skipField(b, 4))
+            b += 1
+        }
+        return found ? (maxTF, minLength) : nil
+    }
 
     /// The largest tf in the whole list (decodes a one-block list's tfs, which are loaded already).
     func listMaxTF() -> UInt32 {
@@ -147,8 +201,7 @@ final class PostingsCursor {
     func advance(to target: UInt32) {
         if doc >= target { return }
         if blockCount > 1, docs[count - 1] < target {
-            var b = block + 1
-            while b < blockCount && skipField(b, 0) < target { b += 1 }
+            let b = blockIndex(holding: target, from: block + 1)
             if b == blockCount {
                 doc = PostingsCursor.end
                 return
@@ -162,13 +215,6 @@ final class PostingsCursor {
         } else {
             doc = PostingsCursor.end
         }
-    }
-
-    /// Moves past the current block (for block-max pruning): to the first document after `blockLastDoc`.
-    func skipBlock() {
-        let last = blockLastDoc
-        if last == UInt32.max - 1 { doc = PostingsCursor.end; return }
-        advance(to: last + 1)
     }
 
     /// Calls `body` with each position of the current document, ascending; stops early when `body` returns false.

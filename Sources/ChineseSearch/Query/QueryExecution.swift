@@ -3,7 +3,8 @@
 /// Mode all: a zig-zag conjunction over the elements of every single-term clause (each cursor skips
 /// blocks through its skip entries), OR clauses and exclusions checked on the survivors, and positions read
 /// only for multi-token terms of documents that passed everything else. Mode any: document-at-a-time over
-/// the union of the tokens' lists with block-max WAND pruning against the current top-k threshold.
+/// the union of the tokens' lists, pruned against the current top-k threshold by the strategy `runAny` picks
+/// (`QueryExecution+Any.swift`): one list scanned block by block, block-max WAND, or block-max MaxScore.
 /// Every matching document in mode all is counted, so `total` is exact there. Deleted documents of the segment
 /// are skipped before they are counted or scored; scores use the statistics of the whole index.
 final class QueryExecution {
@@ -11,23 +12,24 @@ final class QueryExecution {
     let reader: IndexReader
     let plan: QueryPlan
     let options: SearchOptions
-    private var text: [PostingsCursor?]
-    private var title: [PostingsCursor?]
+    /// Each token's text-field and title-field cursor (nil when the segment lacks the token or no title holds it).
+    let text: [PostingsCursor?]
+    let title: [PostingsCursor?]
     private var prefixCursors: [Int: [PostingsCursor]] = [:]
     /// Scratch of the positional check: candidate start positions.
     private var starts: [UInt32] = []
-    private let averageText: Double
-    private let averageTitle: Double
+    let averageText: Double
+    let averageTitle: Double
     /// True when a cursor found a damaged list.
     private(set) var damaged = false
     /// True when pruning skipped documents without counting them (mode any).
-    private(set) var pruned = false
+    var pruned = false
     /// The facet values of the matches, when facets were asked for.
     private(set) var facets: FacetTally
     /// Whether hits rank by score first (else by date), and whether mode any may prune by score: only then,
     /// and only without facets, which count every match.
     private let byRelevance: Bool
-    private let prunes: Bool
+    let prunes: Bool
     private let floor: Double
 
     /// An execution of `plan` (resolved against `segment`) scored with the index-wide `statistics`.
@@ -50,8 +52,10 @@ final class QueryExecution {
         prunes = byRelevance && options.facets.isEmpty
     }
 
-    /// Counts a match: the total, its facet values, then offers it to `top` unless it cannot enter.
-    @inline(__always) private func accept(_ doc: UInt32, _ top: inout TopK, _ total: inout Int, scoreBound: () -> Double) {
+    /// Counts a match: the total, its facet values, then offers it to `top` with the score `score` computes,
+    /// unless it cannot enter (`scoreBound`, at least its score, is below the k-th best).
+    @inline(__always) func accept(_ doc: UInt32, _ top: inout TopK, _ total: inout Int, scoreBound: () -> Double,
+                                  score: () -> Double) {
         total += 1
         if !facets.isEmpty { facets.add(doc, reader) }
         let primary = ScoredDocument.primary(date: reader.date(doc), order: options.sort)
@@ -62,8 +66,27 @@ final class QueryExecution {
         } else if let worst = top.worstWhenFull, primary < worst.primary {
             return
         }
-        top.offer(ScoredDocument(score: score(doc), doc: doc, rank: reader.pathRank(doc), primary: primary))
+        top.offer(ScoredDocument(score: score(), doc: doc, rank: reader.pathRank(doc), primary: primary))
     }
+
+    /// The score a document must reach to enter the top k in mode any: the k-th best so far (or the floor of
+    /// the segments searched before), −∞ while nothing can be pruned.
+    @inline(__always) func pruningThreshold(_ top: TopK) -> Double {
+        prunes ? max(top.threshold, floor) : -.infinity
+    }
+
+    /// Scores are compared to bounds with a little slack, so rounding can never prune a true candidate.
+    let slack = 1 + 1e-9
+
+    /// Whether `doc` is live, passes every filter and none of the excluded ones, and matches no excluded term:
+    /// what a mode-any candidate must pass before it is counted.
+    @inline(__always) func admits(_ doc: UInt32) -> Bool { isCandidate(doc) && !isExcluded(doc) }
+
+    /// Whether `doc` is live and passes every filter and none of the excluded ones (cheap: no cursor moves).
+    @inline(__always) func isCandidate(_ doc: UInt32) -> Bool { !segment.isDeleted(doc) && passesFilters(doc) }
+
+    /// Whether `doc` matches an excluded term.
+    @inline(__always) func isExcluded(_ doc: UInt32) -> Bool { plan.excluded.contains(where: { matches($0, doc) }) }
 
     /// Whether `doc` passes every filter and none of the excluded ones.
     @inline(__always) private func passesFilters(_ doc: UInt32) -> Bool {
@@ -92,7 +115,7 @@ final class QueryExecution {
     private var steps = 0
 
     /// Whether the async caller gave up: looked at every `SearchCancellation.checkInterval` steps.
-    private func stopRequested() -> Bool {
+    func stopRequested() -> Bool {
         guard let cancellation = options.cancellation else { return false }
         steps += 1
         return steps % SearchCancellation.checkInterval == 0 && cancellation.isCancelled
@@ -103,22 +126,39 @@ final class QueryExecution {
     /// The BM25 score of `doc` over every scoring token it contains: text field plus title-weight × title field.
     func score(_ doc: UInt32) -> Double {
         var sum = 0.0
-        let textLength = Double(reader.textLength(doc))
-        let titleLength = Double(reader.titleLength(doc))
+        let factors = lengthFactors(doc)
         for i in plan.tokens.indices where plan.tokens[i].scores {
             guard let c = text[i] else { continue }
             c.advance(to: doc)
             guard c.doc == doc else { continue }
-            sum += options.bm25.score(tf: Double(c.tf), idf: plan.tokens[i].idf, length: textLength, averageLength: averageText)
-            if let t = title[i] {
-                t.advance(to: doc)
-                if t.doc == doc {
-                    sum += options.titleWeight * options.bm25.score(tf: Double(t.tf), idf: plan.tokens[i].titleIdf,
-                                                                    length: titleLength, averageLength: averageTitle)
-                }
-            }
+            add(i, textPart: textPart(i, tf: c.tf, factors.text), doc, titleFactor: factors.title, to: &sum)
         }
         return sum
+    }
+
+    /// BM25's length part of `doc`'s text and title fields, the same for every token.
+    @inline(__always) func lengthFactors(_ doc: UInt32) -> (text: Double, title: Double) {
+        (options.bm25.lengthFactor(length: Double(reader.textLength(doc)), averageLength: averageText),
+         options.bm25.lengthFactor(length: Double(reader.titleLength(doc)), averageLength: averageTitle))
+    }
+
+    /// Token `t`'s text-field part of a score, at term frequency `tf` in a text of length factor `factor`.
+    @inline(__always) func textPart(_ t: Int, tf: UInt32, _ factor: Double) -> Double {
+        plan.tokens[t].idf * options.bm25.termWeight(tf: Double(tf), lengthFactor: factor)
+    }
+
+    /// Adds token `t`'s part of `doc`'s score to `sum`: its text part, then title-weight × its title part when
+    /// the title holds it. Every score is this sum over the tokens `doc` holds in token order, whichever loop
+    /// found them, so equal inputs give the same bits.
+    @inline(__always) func add(_ t: Int, textPart: Double, _ doc: UInt32, titleFactor: Double, to sum: inout Double) {
+        sum += textPart
+        if let c = title[t] {
+            c.advance(to: doc)
+            if c.doc == doc {
+                sum += options.titleWeight * (plan.tokens[t].titleIdf
+                    * options.bm25.termWeight(tf: Double(c.tf), lengthFactor: titleFactor))
+            }
+        }
     }
 
     // MARK: Mode all
@@ -134,7 +174,8 @@ final class QueryExecution {
             for t in clause[0].tokens where seen.insert(t).inserted { required.append(text[t]!) }
         }
         required.sort { $0.df < $1.df }
-        var scoring = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }.map(bounds)
+        let scoring = ScoringLists(self)
+        defer { scoring.deallocate() }
         let drivers: [PostingsCursor]
         if required.isEmpty && !plan.clauses.isEmpty {
             // Only OR clauses: the candidates are the union, over the first clause's terms, of each term's rarest list.
@@ -173,7 +214,7 @@ final class QueryExecution {
             if segment.isDeleted(doc) || !passesFilters(doc) { continue }
             guard plan.clauses.allSatisfy({ clause in clause.contains { matches($0, doc) } }),
                   !plan.excluded.contains(where: { matches($0, doc) }) else { continue }
-            accept(doc, &top, &total) { bound(doc, &scoring) }
+            accept(doc, &top, &total, scoreBound: { scoring.bound(of: doc) }, score: { score(doc) })
         }
         return (top.sorted(), total)
     }
@@ -237,121 +278,4 @@ final class QueryExecution {
         all.sort()
         for p in all where !body(p) { return }
     }
-
-    // MARK: Mode any
-
-    private func runAny(_ range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
-        var top = TopK(k: options.top)
-        var total = 0
-        if plan.hasUnmatchableFilter { return ([], 0) }
-        let live = plan.tokens.indices.filter { plan.tokens[$0].scores && text[$0] != nil }
-        var order = live.map(bounds)
-        for o in order { o.cursor.advance(to: range.lowerBound) }
-        while true {
-            if stopRequested() { break }
-            // Insertion sort by current document: cursors move a little each step, so the order is nearly sorted.
-            for i in 1..<max(1, order.count) {
-                var j = i
-                while j > 0 && order[j - 1].cursor.doc > order[j].cursor.doc {
-                    order.swapAt(j - 1, j)
-                    j -= 1
-                }
-            }
-            let threshold = prunes ? max(top.threshold, floor) : -.infinity
-            // Pivot: the first cursor at which the bounds of all cursors up to it could beat the threshold.
-            var sum = 0.0
-            var pivot = -1
-            for (i, o) in order.enumerated() {
-                if o.cursor.doc >= range.upperBound { break }
-                sum += o.listBound
-                if sum * slack >= threshold { pivot = i; break }
-            }
-            if pivot < 0 {
-                if order.contains(where: { $0.cursor.doc < range.upperBound }) { pruned = true }
-                break
-            }
-            let pivotDoc = order[pivot].cursor.doc
-            if order[0].cursor.doc < pivotDoc {
-                pruned = true
-                for i in 0..<pivot where order[i].cursor.doc < pivotDoc { order[i].cursor.advance(to: pivotDoc) }
-                continue
-            }
-            // Every cursor up to the pivot stands on pivotDoc: check the block bounds before scoring.
-            var atPivot = 0
-            var blockSum = 0.0
-            while atPivot < order.count && order[atPivot].cursor.doc == pivotDoc {
-                blockSum += blockBound(&order[atPivot])
-                atPivot += 1
-            }
-            if threshold > -.infinity && blockSum * slack < threshold {
-                pruned = true
-                var target = atPivot < order.count ? order[atPivot].cursor.doc : PostingsCursor.end
-                for i in 0..<atPivot {
-                    let last = order[i].cursor.blockLastDoc
-                    target = min(target, last == PostingsCursor.end - 1 ? last : last + 1)
-                }
-                target = max(target, pivotDoc + 1)
-                for i in 0..<atPivot { order[i].cursor.advance(to: target) }
-                continue
-            }
-            if !segment.isDeleted(pivotDoc) && passesFilters(pivotDoc) && !plan.excluded.contains(where: { matches($0, pivotDoc) }) {
-                accept(pivotDoc, &top, &total) { .infinity }
-            }
-            for i in 0..<atPivot { order[i].cursor.next() }
-        }
-        return (top.sorted(), total)
-    }
-
-    /// Scores are compared to bounds with a little slack, so rounding can never prune a true candidate.
-    private let slack = 1 + 1e-9
-
-    /// Token `t`'s cursor with its score bounds: over its whole list (its largest tf at the corpus's shortest
-    /// field), and the title part (the same for the title list, times the title weight).
-    private func bounds(_ t: Int) -> OptionalToken {
-        let token = plan.tokens[t]
-        let cursor = text[t]!
-        let stats = reader.statistics
-        var titleBound = 0.0
-        if let title = title[t] {
-            titleBound = options.titleWeight * options.bm25.score(tf: Double(title.listMaxTF()), idf: token.titleIdf,
-                                                                  length: Double(stats.minTitleLength), averageLength: averageTitle)
-        }
-        let listBound = options.bm25.score(tf: Double(cursor.listMaxTF()), idf: token.idf,
-                                           length: Double(stats.minTextLength), averageLength: averageText) + titleBound
-        return OptionalToken(token: t, cursor: cursor, idf: token.idf, titleBound: titleBound, listBound: listBound)
-    }
-
-    /// The most `doc` can score: block bounds of the tokens whose cursors stand on it, list bounds of those
-    /// behind it, nothing for those past it.
-    private func bound(_ doc: UInt32, _ tokens: inout [OptionalToken]) -> Double {
-        var sum = 0.0
-        for i in tokens.indices {
-            let at = tokens[i].cursor.doc
-            sum += at == doc ? blockBound(&tokens[i]) : (at < doc ? tokens[i].listBound : 0)
-        }
-        return sum
-    }
-
-    /// The most a document in `o`'s current block can score from `o`'s token; computed once per block.
-    private func blockBound(_ o: inout OptionalToken) -> Double {
-        let last = o.cursor.blockLastDoc
-        if last == o.boundBlockLast { return o.boundOfBlock }
-        guard let maxTF = o.cursor.blockMaxTF, let minLength = o.cursor.blockMinLength else { return o.listBound }
-        o.boundBlockLast = last
-        o.boundOfBlock = options.bm25.score(tf: Double(maxTF), idf: o.idf, length: Double(minLength),
-                                            averageLength: averageText) + o.titleBound
-        return o.boundOfBlock
-    }
-}
-
-/// An optional token of a mode-any query with its score bounds: over the whole list, and the title part.
-private struct OptionalToken {
-    var token: Int
-    var cursor: PostingsCursor
-    var idf = 0.0
-    var titleBound = 0.0
-    var listBound = 0.0
-    /// The block whose bound is cached (by its last document), and that bound.
-    var boundBlockLast = UInt32.max
-    var boundOfBlock = 0.0
 }

@@ -32,6 +32,9 @@ public struct SearchOptions: Sendable, Equatable {
     public var filters: [SearchFilter]
     /// Set by the async API: the running query stops early once it is cancelled (its result is then discarded).
     var cancellation: SearchCancellation?
+    /// The mode-any loop to run where several lists take part, instead of the planner's choice (for the tests
+    /// that compare every loop with the reference; every loop gives the same results).
+    var anyStrategy: QueryExecution.AnyStrategy?
 
     /// Options with every setting given or left at its default.
     ///

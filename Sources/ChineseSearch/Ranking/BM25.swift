@@ -23,8 +23,20 @@ public struct BM25: Sendable, Equatable, Hashable {
 
     /// The tf part of the formula (without idf) for a field of `length` tokens.
     @inline(__always) public func termWeight(tf: Double, length: Double, averageLength: Double) -> Double {
+        termWeight(tf: tf, lengthFactor: lengthFactor(length: length, averageLength: averageLength))
+    }
+
+    /// The length part of the formula, `k1 · (1 − b + b · len / avglen)`: one value per document and field,
+    /// computed once for all the tokens of a query.
+    @inline(__always) func lengthFactor(length: Double, averageLength: Double) -> Double {
         let norm = averageLength > 0 ? length / averageLength : 0
-        return tf * (k1 + 1) / (tf + k1 * (1 - b + b * norm))
+        return k1 * (1 - b + b * norm)
+    }
+
+    /// The tf part of the formula given the field's `lengthFactor`: the same operations as
+    /// `termWeight(tf:length:averageLength:)`, so the same bits.
+    @inline(__always) func termWeight(tf: Double, lengthFactor: Double) -> Double {
+        tf * (k1 + 1) / (tf + lengthFactor)
     }
 
     /// The full contribution of one token to one field's score.

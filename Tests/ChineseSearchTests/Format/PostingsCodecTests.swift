@@ -155,28 +155,41 @@ final class PostingsCodecTests: XCTestCase {
         }
     }
 
-    func testBlockBoundsDescribeTheBlockOfTheCurrentDocument() {
+    func testBlockBoundsDescribeEveryBlockFromItsSkipEntryWithoutMovingTheCursor() {
         var random = RandomText(seed: 3)
         for df in Self.lengths {
             let list = makeList(df: df, spread: 9, maxTF: 30, random: &random)
             let encoded = encode(list, random: &random)
+            let blocks = (df + 127) / 128
+            func range(_ b: Int) -> Range<Int> { (b * 128)..<min(df, b * 128 + 128) }
             withCursor(encoded, list) { cursor in
                 XCTAssertEqual(cursor.listMaxTF(), list.tfs.max())
+                XCTAssertEqual(cursor.blocks, blocks)
+                for b in 0..<blocks {
+                    XCTAssertEqual(cursor.lastDoc(ofBlock: b), list.docs[range(b).upperBound - 1], "df \(df) block \(b)")
+                    if df > 128 {
+                        XCTAssertEqual(cursor.bounds(ofBlock: b)?.maxTF, list.tfs[range(b)].max(), "df \(df) block \(b)")
+                        XCTAssertEqual(cursor.bounds(ofBlock: b)?.minLength, range(b).map { list.lengths[Int(list.docs[$0])] }.min())
+                    } else {
+                        XCTAssertNil(cursor.bounds(ofBlock: b))
+                    }
+                }
                 var i = 0
                 while cursor.doc != PostingsCursor.end {
-                    let block = i / 128
-                    let range = (block * 128)..<min(df, block * 128 + 128)
-                    XCTAssertEqual(cursor.blockLastDoc, list.docs[range.upperBound - 1], "df \(df) at \(i)")
-                    if df > 128 {
-                        XCTAssertEqual(cursor.blockMaxTF, list.tfs[range].max(), "df \(df) at \(i)")
-                        XCTAssertEqual(cursor.blockMinLength, range.map { list.lengths[Int(list.docs[$0])] }.min(), "df \(df) at \(i)")
-                    } else {
-                        XCTAssertNil(cursor.blockMaxTF)
-                        XCTAssertNil(cursor.blockMinLength)
-                    }
+                    XCTAssertEqual(cursor.currentBlock, i / 128, "df \(df) at \(i)")
+                    // Shallow: the block that would hold a target ahead, and the bounds over a range of documents.
+                    let target = cursor.doc + UInt32(random.below(600))
+                    let j = list.lowerBound(target)
+                    XCTAssertEqual(cursor.blockIndex(holding: target, from: cursor.currentBlock), j < df ? j / 128 : blocks)
+                    let hi = target + UInt32(random.below(400))
+                    let expected = expectedBounds(list, from: i, lo: target, hi: hi)
+                    let actual = cursor.bounds(from: target, through: hi)
+                    XCTAssertEqual(actual?.maxTF, expected?.maxTF, "df \(df) at \(i), \(target)…\(hi)")
+                    XCTAssertEqual(actual?.minLength, expected?.minLength, "df \(df) at \(i), \(target)…\(hi)")
+                    XCTAssertEqual(cursor.doc, list.docs[i], "shallow reads moved the cursor")
                     if i % 50 == 7 {
-                        cursor.skipBlock()
-                        i = range.upperBound
+                        cursor.advance(to: cursor.lastDoc(ofBlock: cursor.currentBlock) + 1)
+                        i = range(i / 128).upperBound
                     } else {
                         cursor.next()
                         i += 1
@@ -185,6 +198,24 @@ final class PostingsCodecTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// What `bounds(from:through:)` must say with the cursor on document i: of the blocks from i's on, those
+    /// that may hold a document in lo…hi (i's own block by its documents from i on, later ones by their skip
+    /// entries' last documents), the largest tf and shortest length; a one-block list's exact largest tf.
+    private func expectedBounds(_ list: PlainList, from i: Int, lo: UInt32, hi: UInt32) -> (maxTF: UInt32, minLength: UInt32?)? {
+        let df = list.docs.count
+        let own = i / 128
+        let inRange = (i..<min(df, own * 128 + 128)).filter { list.docs[$0] >= lo && list.docs[$0] <= hi }
+        if df <= 128 { return inRange.isEmpty ? nil : (inRange.map { list.tfs[$0] }.max()!, nil) }
+        var blocks = inRange.isEmpty ? [] : [own]
+        for b in (own + 1)..<((df + 127) / 128) {
+            let last = list.docs[min(df, b * 128 + 128) - 1], previous = list.docs[b * 128 - 1]
+            if last >= lo && previous < hi { blocks.append(b) }
+        }
+        guard !blocks.isEmpty else { return nil }
+        let members = blocks.flatMap { (($0 * 128)..<min(df, $0 * 128 + 128)) }
+        return (members.map { list.tfs[$0] }.max()!, members.map { list.lengths[Int(list.docs[$0])] }.min()!)
     }
 
     func testForEachPositionStopsWhenTheBodyReturnsFalse() {
