@@ -12,6 +12,18 @@ extension LZ4Block {
     ///   whatever was decoded before the fault.
     /// - Complexity: O(source.count + destination.count).
     public static func decompress(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer) -> Bool {
+        decompress(source, into: destination, prefix: destination.count)
+    }
+
+    /// Decodes the first `prefix` bytes of the block `source` (at least; decoding stops after the sequence that
+    /// reaches them), for reads of the start of a block. `destination` has room for the whole block's length,
+    /// as for `decompress(_:into:)`, and the same checks apply to everything decoded; the rest of the block is
+    /// not read, so damage past the prefix goes unseen. With `prefix == destination.count` it is
+    /// `decompress(_:into:)`. O(source bytes read + prefix).
+    public static func decompress(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer,
+                                  prefix: Int) -> Bool {
+        let stop = max(0, min(prefix, destination.count))
+        let whole = stop == destination.count
         guard let input = source.baseAddress, source.count > 0 else { return false }
         let inputEnd = source.count, outputEnd = destination.count
         guard let output = destination.baseAddress else {
@@ -34,6 +46,7 @@ extension LZ4Block {
             }
             ip += literals
             op += literals
+            if !whole && op >= stop { return true }
             if ip == inputEnd { return op == outputEnd }
             guard inputEnd - ip >= 2 else { return false }
             let offset = Int(input.load(fromByteOffset: ip, as: UInt8.self))
@@ -44,6 +57,7 @@ extension LZ4Block {
                   extra <= outputEnd - op - minimumMatch else { return false }
             copyMatch(output, at: op, offset: offset, length: extra + minimumMatch, outputEnd: outputEnd)
             op += extra + minimumMatch
+            if !whole && op >= stop { return true }
         }
     }
 

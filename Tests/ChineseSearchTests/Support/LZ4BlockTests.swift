@@ -182,6 +182,28 @@ final class LZ4BlockTests: XCTestCase {
         }
     }
 
+    /// A prefix decode writes the same first bytes as a whole one and stops there; asked for the whole length it
+    /// is the whole decode, checks included.
+    func testPrefixDecodeGivesTheFirstBytesOfTheBlock() {
+        var compressor = LZ4BlockCompressor()
+        var random = RandomText(seed: 10)
+        let input = chinese(&random, pieces: 1_500)
+        let block = compressed(input, &compressor)
+        for prefix in [0, 1, 2, 15, 16, 17, 100, input.count / 2, input.count - 1, input.count, input.count + 5] {
+            var out = [UInt8](repeating: 0, count: input.count)
+            let ok = block.withUnsafeBytes { s in out.withUnsafeMutableBytes { LZ4Block.decompress(s, into: $0, prefix: prefix) } }
+            XCTAssertTrue(ok, "prefix \(prefix)")
+            let n = min(prefix, input.count)
+            XCTAssertEqual(Array(out[0..<n]), Array(input[0..<n]), "prefix \(prefix)")
+        }
+        // The whole length still demands an exact end; a prefix ending before a cut does not read the cut.
+        let cut = Array(block[0..<(block.count - 3)])
+        var out = [UInt8](repeating: 0, count: input.count)
+        XCTAssertFalse(cut.withUnsafeBytes { s in out.withUnsafeMutableBytes { LZ4Block.decompress(s, into: $0, prefix: input.count) } })
+        XCTAssertTrue(cut.withUnsafeBytes { s in out.withUnsafeMutableBytes { LZ4Block.decompress(s, into: $0, prefix: 100) } })
+        XCTAssertEqual(Array(out[0..<100]), Array(input[0..<100]))
+    }
+
     // MARK: Malformed blocks
 
     func testTruncatedBlocksFail() {
