@@ -1,7 +1,7 @@
 // Dispatches `search-bench COMMAND …` to one file per measured thing (or generated input).
 // Commands: corpus (synthetic corpus), queries (query set), tokenizer (tokenizer MB/s), run (our engine's harness),
 // split (one query over several document ranges), update (the living index: updates, segments,
-// compaction), fields (filters, date sort, facets).
+// compaction), fields (filters, date sort, facets), codec (stored-text compression).
 // Watch: errors print once as `search-bench: message` and exit 2 for usage, 1 otherwise.
 import Foundation
 
@@ -13,6 +13,7 @@ usage: search-bench corpus  --mb 100 --out DIR [--seed 1] [--force]
        search-bench split   --index PATH --queries FILE [--parts N]
        search-bench update  --corpus DIR --queries FILE [--work DIR] [--rounds 3]
        search-bench fields  --index PATH --queries FILE [--rounds 3]
+       search-bench codec   --corpus DIR [--rounds 5]
 """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -25,6 +26,7 @@ do {
     case "split": try SplitQueryBenchmark.run(arguments: Array(arguments.dropFirst()))
     case "update": try UpdateBenchmark.run(arguments: Array(arguments.dropFirst()))
     case "fields": try FieldsBenchmark.run(arguments: Array(arguments.dropFirst()))
+    case "codec": try CodecBenchmark.run(arguments: Array(arguments.dropFirst()))
     case "build-once": try EngineBenchmark.buildOnce(arguments: Array(arguments.dropFirst()))
     case "-h", "--help", "help": print(usage)
     default:
