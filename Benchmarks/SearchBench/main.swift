@@ -1,7 +1,8 @@
 // Dispatches `search-bench COMMAND …` to one file per measured thing (or generated input).
 // Commands: corpus (synthetic corpus), queries (query set), tokenizer (tokenizer MB/s), run (our engine's harness),
 // split (one query over several document ranges), update (the living index: updates, segments,
-// compaction), fields (filters, date sort, facets), cold (open + first query in a fresh process).
+// compaction), fields (filters, date sort, facets), cold (open + first query in a fresh process),
+// codec (stored-text compression).
 // Watch: errors print once as `search-bench: message` and exit 2 for usage, 1 otherwise.
 import Foundation
 
@@ -14,6 +15,7 @@ usage: search-bench corpus  --mb 100 --out DIR [--seed 1] [--force]
        search-bench update  --corpus DIR --queries FILE [--work DIR] [--rounds 3]
        search-bench fields  --index PATH --queries FILE [--rounds 3]
        search-bench cold    --index PATH [--query TEXT] [--rounds 11] [--no-snippets]
+       search-bench codec   --corpus DIR [--rounds 5]
 """
 
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -28,6 +30,7 @@ do {
     case "fields": try FieldsBenchmark.run(arguments: Array(arguments.dropFirst()))
     case "cold": try ColdStartBenchmark.run(arguments: Array(arguments.dropFirst()))
     case "cold-once": try ColdStartBenchmark.once(arguments: Array(arguments.dropFirst()))
+    case "codec": try CodecBenchmark.run(arguments: Array(arguments.dropFirst()))
     case "build-once": try EngineBenchmark.buildOnce(arguments: Array(arguments.dropFirst()))
     case "-h", "--help", "help": print(usage)
     default:

@@ -57,6 +57,12 @@ final class IndexFileWriter {
         if buffer.count >= Self.flushSize { try flush() }
     }
 
+    /// Appends bytes to the open section.
+    func write(_ bytes: ArraySlice<UInt8>) throws(IndexError) {
+        buffer.bytes.append(contentsOf: bytes)
+        if buffer.count >= Self.flushSize { try flush() }
+    }
+
     /// Closes the open section; `padding` zero bytes are appended inside it (the postings need 8 for decoding).
     func end(padding: Int = 0) throws(IndexError) {
         guard let current = open else { preconditionFailure("no open section") }

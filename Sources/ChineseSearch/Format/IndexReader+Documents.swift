@@ -16,20 +16,22 @@ extension IndexReader {
     /// The rank of `doc`'s path among the segment's paths (byte order): the tie-break of equal scores. O(1).
     @inline(__always) func pathRank(_ doc: UInt32) -> UInt32 { pathRanks.u32Unchecked(at: Int(doc) * 4) }
 
-    /// The stored text (title, newline, body) of `doc`; empty when the record is damaged.
-    func storedText(_ doc: Int) -> UnsafeRawBufferPointer {
-        guard let range = record(doc).storedRange(within: stored.count) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
-        return UnsafeRawBufferPointer(rebasing: stored[range])
+    /// The stored text (title, newline, body) of `doc`, decoded from the blocks it lies in; nil when its record
+    /// or one of those blocks is damaged. O(blocks of the document × block size).
+    func storedText(_ doc: Int) -> [UInt8]? {
+        guard let range = record(doc).storedRange(within: storedBlocks.textLength) else { return nil }
+        return storedBlocks.bytes(in: range)
     }
 
     /// Byte length of `doc`'s stored text (title, newline, body); 0 when the record is damaged. O(1).
-    func storedLength(_ doc: Int) -> Int { record(doc).storedRange(within: stored.count)?.count ?? 0 }
+    func storedLength(_ doc: Int) -> Int { record(doc).storedRange(within: storedBlocks.textLength)?.count ?? 0 }
 
-    /// The bytes `range` of `doc`'s stored text, the range clamped to the stored length. O(range length).
+    /// The bytes `range` of `doc`'s stored text, the range clamped to the stored length; empty when the record or
+    /// a block the range touches is damaged. Decodes only the blocks the range touches: O(those × block size).
     func storedBytes(_ doc: Int, in range: Range<Int>) -> [UInt8] {
-        let text = storedText(doc)
-        let clamped = range.clamped(to: 0..<text.count)
-        return Array(UnsafeRawBufferPointer(rebasing: text[clamped]))
+        guard let stored = record(doc).storedRange(within: storedBlocks.textLength) else { return [] }
+        let clamped = range.clamped(to: 0..<stored.count)
+        return storedBlocks.bytes(in: (stored.lowerBound + clamped.lowerBound)..<(stored.lowerBound + clamped.upperBound)) ?? []
     }
 
     /// Byte length of the title at the start of the stored text.
@@ -50,11 +52,9 @@ extension IndexReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: strings[ranges.date]), as: UTF8.self)
     }
 
-    /// The document's title.
+    /// The document's title, decoded from the blocks of its bytes only; "" when they are damaged.
     func documentTitle(_ doc: Int) -> String {
-        let text = storedText(doc)
-        let n = min(titleByteCount(doc), text.count)
-        return String(decoding: UnsafeRawBufferPointer(rebasing: text[0..<n]), as: UTF8.self)
+        String(decoding: storedBytes(doc, in: 0..<titleByteCount(doc)), as: UTF8.self)
     }
 
     /// What the index recorded of `doc`'s source file.

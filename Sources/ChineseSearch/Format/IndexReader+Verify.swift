@@ -1,5 +1,6 @@
 /// The full check behind `search verify`: every checksum, every dictionary's order, every document record,
-/// every postings list decoded to its end and every positions list read. O(file size).
+/// every stored-text block decoded to its length, every postings list decoded to its end and every positions
+/// list read. O(file size).
 extension IndexReader {
     func verify() throws(IndexError) {
         let whole = bytes
@@ -13,11 +14,12 @@ extension IndexReader {
         let stats = statistics
         for i in 0..<stats.documentCount {
             let r = record(i)
-            guard r.storedRange(within: stored.count) != nil, r.stringRanges(within: strings.count) != nil,
+            guard r.storedRange(within: storedBlocks.textLength) != nil, r.stringRanges(within: strings.count) != nil,
                   r.titleBytes <= r.storedLength else {
                 throw .corrupt(path: path, detail: "document \(i) points outside its sections")
             }
         }
+        if let damage = storedBlocks.firstDamage() { throw .corrupt(path: path, detail: damage) }
         try verifyPathOrder()
         try verifyFields()
         var expectedFirst = 0

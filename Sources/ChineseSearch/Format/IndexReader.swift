@@ -16,7 +16,8 @@ final class IndexReader: @unchecked Sendable {
     let sectionTable: [(kind: SectionKind, offset: Int, length: Int, checksum: UInt64)]
     let documents: UnsafeRawBufferPointer
     let strings: UnsafeRawBufferPointer
-    let stored: UnsafeRawBufferPointer
+    /// The stored-text stream: its compressed blocks and their index.
+    let storedBlocks: StoredTextBlocks
     let cjkKeys: UnsafeRawBufferPointer
     let cjkTerms: UnsafeRawBufferPointer
     let wordOffsets: UnsafeRawBufferPointer
@@ -99,7 +100,7 @@ final class IndexReader: @unchecked Sendable {
             throw .corrupt(path: path, detail: "meta section has the wrong size or values")
         }
         statistics = stats
-        documents = byKind[.documents]!; strings = byKind[.strings]!; stored = byKind[.stored]!
+        documents = byKind[.documents]!; strings = byKind[.strings]!
         cjkKeys = byKind[.cjkKeys]!; cjkTerms = byKind[.cjkTerms]!
         wordOffsets = byKind[.wordOffsets]!; wordBytes = byKind[.wordBytes]!; wordTerms = byKind[.wordTerms]!
         charKeys = byKind[.charKeys]!; charTerms = byKind[.charTerms]!
@@ -108,6 +109,10 @@ final class IndexReader: @unchecked Sendable {
         fieldRecords = byKind[.fieldRecords]!; categoryIDs = byKind[.categoryIDs]!
         valueOffsets = byKind[.valueOffsets]!; valueBytes = byKind[.valueBytes]!; shownValues = byKind[.shownValues]!
         valueCount = valueOffsets.count / 8 - 1
+        guard let blockIndex = StoredBlockIndex(section: byKind[.storedBlocks]!) else {
+            throw .corrupt(path: path, detail: "section 'stored block index' has a bad block size or length")
+        }
+        storedBlocks = StoredTextBlocks(index: blockIndex, blocks: byKind[.stored]!)
         let entry = IndexLayout.termEntrySize
         let sizes: [(String, Int, Int)] = [
             ("documents", documents.count, stats.documentCount * DocumentRecord.size),

@@ -21,12 +21,12 @@ struct DocumentTerms: TokenSink {
         words[key] = (words[key] ?? false) || position < titleTokens
     }
 
-    /// The decrements of deleting `doc` from the segment `reader`, sorted by ordinal; nil when a term of the
-    /// document is missing from the dictionary (a damaged segment).
+    /// The decrements of deleting `doc` from the segment `reader`, sorted by ordinal; nil when its stored text
+    /// does not decode or a term of the document is missing from the dictionary (a damaged segment).
     static func decrements(of doc: Int, in reader: IndexReader) -> [SegmentDeletions.Decrement]? {
         var sink = DocumentTerms(titleTokens: Int(reader.titleLength(UInt32(doc))))
-        let stored = reader.storedText(doc)
-        _ = Analyzer().tokenize(stored.bindMemory(to: UInt8.self), firstPosition: 0, into: &sink)
+        guard let stored = reader.storedText(doc) else { return nil }
+        _ = stored.withUnsafeBufferPointer { Analyzer().tokenize($0, firstPosition: 0, into: &sink) }
         var byOrdinal: [UInt32: (text: UInt32, title: UInt32)] = [:]
         var characters: [UInt32: Bool] = [:]
         for (key, inTitle) in sink.cjk {

@@ -15,6 +15,7 @@ struct IndexAssembler {
     private var titleScratch = ByteWriter()
     private var header = ByteWriter()
     private let positionsSpill: SpillFile
+    private let storedBlockSize: Int
     /// Where the current term's positions begin in the positions stream.
     private var termPositionsBase = 0
 
@@ -43,10 +44,13 @@ struct IndexAssembler {
     private var charTitleTF: [UInt32] = []
     private var charTouched: [UInt32] = []
 
-    /// `spillPath` is a temporary file for the positions stream; nil keeps them in memory.
-    init(runs: [Run], file: IndexFileWriter, spillPath: String?) throws(IndexError) {
+    /// `spillPath` is a temporary file for the positions stream; nil keeps them in memory. The stored text is
+    /// cut into blocks of `storedBlockSize` bytes (tests read small blocks).
+    init(runs: [Run], file: IndexFileWriter, spillPath: String?,
+         storedBlockSize: Int = StoredBlockIndex.blockSize) throws(IndexError) {
         self.runs = runs
         self.file = file
+        self.storedBlockSize = storedBlockSize
         if let spillPath {
             positionsSpill = try SpillFile(path: spillPath)
         } else {
@@ -95,7 +99,8 @@ struct IndexAssembler {
                         postingCount: counts.postings)
     }
 
-    /// Streams the stored text and builds the document records, the strings, source stamps and path sections.
+    /// Streams the stored text as compressed blocks and builds its block index, the document records, the
+    /// strings, source stamps and path sections.
     private mutating func writeStored() throws(IndexError) -> [(SectionKind, ByteWriter)] {
         var records = ByteWriter()
         var strings = ByteWriter()
@@ -103,6 +108,7 @@ struct IndexAssembler {
         var paths: [UnsafeRawBufferPointer] = []
         paths.reserveCapacity(textLengths.count)
         var fields = FieldSections()
+        var stored = StoredTextWriter(blockSize: storedBlockSize)
         file.begin(.stored)
         var storedOffset = 0
         var doc = 0
@@ -121,7 +127,7 @@ struct IndexAssembler {
                 fields.add(DocumentFields(loading: b, at: &o))
                 let titleBytes = Int(b.varint(at: &o)!)
                 let storedLength = Int(b.varint(at: &o)!)
-                try file.write(b.slice(o, storedLength)!)
+                try stored.append(b.slice(o, storedLength)!, to: file)
                 o += storedLength
                 DocumentRecord(storedOffset: UInt64(storedOffset), storedLength: UInt32(storedLength),
                                titleBytes: UInt32(titleBytes), pathOffset: UInt64(strings.count),
@@ -134,6 +140,7 @@ struct IndexAssembler {
                 doc += 1
             }
         }
+        let blockIndex = try stored.finish(to: file)
         try file.end()
         // Documents sorted by path (byte order): already so for a fresh build, not for a merge of segments.
         var order = Array(0..<paths.count)
@@ -145,8 +152,8 @@ struct IndexAssembler {
         var rankBytes = ByteWriter(), orderBytes = ByteWriter()
         for r in ranks { rankBytes.u32(r) }
         for d in order { orderBytes.u32(UInt32(d)) }
-        return [(.documents, records), (.strings, strings), (.sources, stamps), (.pathRanks, rankBytes), (.pathOrder, orderBytes)]
-            + fields.sections()
+        return [(.storedBlocks, blockIndex), (.documents, records), (.strings, strings), (.sources, stamps),
+                (.pathRanks, rankBytes), (.pathOrder, orderBytes)] + fields.sections()
     }
 
     /// The k-way merge of all runs' terms into the postings and positions sections.

@@ -101,8 +101,10 @@ public enum IndexBuilder {
         for d in documents where !seen.insert(d.path).inserted { throw IndexError.duplicatePath(path: d.path) }
     }
 
-    /// Builds an index of `documents` in memory (document id = array index) and returns the file's bytes.
-    static func buildInMemory(documents: [SourceDocument], threads: Int = 1) throws(IndexError) -> [UInt8] {
+    /// Builds an index of `documents` in memory (document id = array index) and returns the file's bytes; its
+    /// stored text is in blocks of `storedBlockSize` bytes.
+    static func buildInMemory(documents: [SourceDocument], threads: Int = 1,
+                              storedBlockSize: Int = StoredBlockIndex.blockSize) throws(IndexError) -> [UInt8] {
         try checkDistinctPaths(documents)
         let sizes = documents.map { $0.title.utf8.count + $0.body.utf8.count + 1 }
         let options = IndexBuildOptions(threads: threads, memoryLimitMB: Int.max >> 21)
@@ -110,7 +112,7 @@ public enum IndexBuilder {
                                   started: .now(),
                                   makeLoader: { { .document(documents[$0], invalidUTF8: false, stamp: .none) } })
         let file = IndexFileWriter()
-        var assembler = try IndexAssembler(runs: inverted.runs, file: file, spillPath: nil)
+        var assembler = try IndexAssembler(runs: inverted.runs, file: file, spillPath: nil, storedBlockSize: storedBlockSize)
         try assembler.write()
         return InMemoryIndex.file(segment: file.finishInMemory(), statistics: assembler.statistics)
     }

@@ -38,7 +38,9 @@ enum SegmentRun {
             let shown = reader.shownFields(UInt32(d))
             DocumentFields(date: reader.date(UInt32(d)), author: shown.author, categories: shown.categories)
                 .encode(into: &documents)
-            let stored = reader.storedText(d)
+            guard let stored = reader.storedText(d) else {
+                throw .corrupt(path: reader.path, detail: "the stored text of document \(d) of a segment being merged does not decode")
+            }
             documents.varint(UInt64(min(reader.titleByteCount(d), stored.count)))
             documents.varint(UInt64(stored.count))
             documents.append(stored)

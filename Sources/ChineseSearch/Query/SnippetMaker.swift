@@ -17,7 +17,10 @@ struct SnippetMaker {
     static let cutMargin = 64
 
     func snippet(for doc: Int) -> Snippet {
-        let stored = reader.storedText(doc)
+        (reader.storedText(doc) ?? []).withUnsafeBytes { snippet(for: doc, stored: $0) }
+    }
+
+    private func snippet(for doc: Int, stored: UnsafeRawBufferPointer) -> Snippet {
         let bodyStart = min(reader.titleByteCount(doc) + 1, stored.count)
         var spans: [(term: Int, span: Range<Int>)] = []
         var scanned = min(stored.count, bodyStart + Self.firstScan)

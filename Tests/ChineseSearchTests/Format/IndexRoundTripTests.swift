@@ -108,7 +108,7 @@ final class IndexRoundTripTests: XCTestCase {
             check(reader.documentPath(d) == document.path, "path of document \(d)")
             check(reader.documentTitle(d) == document.title, "title of document \(d)")
             check(reader.documentDate(d) == document.date, "date of document \(d)")
-            check(Array(reader.storedText(d)) == Array((document.title + "\n" + document.body).utf8), "stored text of \(d)")
+            check(reader.storedText(d) == Array((document.title + "\n" + document.body).utf8), "stored text of \(d)")
         }
         XCTAssertNoThrow(try index.verify(), file: file, line: line)
     }

@@ -1,0 +1,94 @@
+/// Reads byte ranges of a segment's stored-text stream from its compressed blocks (section 4) through the block
+/// index (section 22, `StoredBlockIndex`), decoding only the blocks a range touches.
+///
+/// Immutable, so shared between threads: every read decodes into memory of its own (the result, and one
+/// block-sized scratch buffer when the range starts or ends inside a compressed block, decoded only as far as
+/// the range reaches: a title or a snippet's window near a block's start costs a fraction of the block). Every
+/// entry a read touches is checked against the section before anything is allocated or read, and
+/// `LZ4Block.decompress` checks the rest, so a damaged block gives nil, never a crash or a huge allocation.
+struct StoredTextBlocks {
+    let index: StoredBlockIndex
+    /// The stored-text section: the blocks.
+    let blocks: UnsafeRawBufferPointer
+
+    /// Bytes of the uncompressed stream.
+    var textLength: Int { index.textLength }
+
+    /// The stream's bytes `range`; nil when the range is not inside the stream or a block it touches is damaged.
+    /// O(blocks touched × block size).
+    func bytes(in range: Range<Int>) -> [UInt8]? {
+        guard range.lowerBound >= 0, range.upperBound <= index.textLength else { return nil }
+        guard !range.isEmpty else { return [] }
+        let touched = (range.lowerBound / index.blockSize)...((range.upperBound - 1) / index.blockSize)
+        // Entries checked before the result is allocated, so a damaged index cannot ask for more memory than its
+        // blocks' bytes could decode to (LZ4 expands a byte to at most 255).
+        for block in touched {
+            guard let stored = storedBytes(of: block), index.textRange(ofBlock: block).count <= 256 * stored.count else {
+                return nil
+            }
+        }
+        var scratch: UnsafeMutableRawBufferPointer?
+        defer { scratch?.deallocate() }
+        var intact = true
+        let result = [UInt8](unsafeUninitializedCapacity: range.count) { out, initialized in
+            let destination = UnsafeMutableRawBufferPointer(out)
+            for block in touched {
+                let text = index.textRange(ofBlock: block)
+                let wanted = max(text.lowerBound, range.lowerBound)..<min(text.upperBound, range.upperBound)
+                let target = UnsafeMutableRawBufferPointer(
+                    rebasing: destination[(wanted.lowerBound - range.lowerBound)..<(wanted.upperBound - range.lowerBound)])
+                let within = (wanted.lowerBound - text.lowerBound)..<(wanted.upperBound - text.lowerBound)
+                intact = read(block, within, of: text.count, into: target, scratch: &scratch)
+                if !intact { break }
+            }
+            initialized = intact ? range.count : 0
+        }
+        return intact ? result : nil
+    }
+
+    /// Copies bytes `within` of block `block` (`length` bytes uncompressed) into `target`; a compressed block read
+    /// only in part is decoded into `scratch` (allocated on first use) up to the end of `within`. False when the
+    /// block is damaged (in the part decoded: `firstDamage` decodes every block whole).
+    private func read(_ block: Int, _ within: Range<Int>, of length: Int, into target: UnsafeMutableRawBufferPointer,
+                      scratch: inout UnsafeMutableRawBufferPointer?) -> Bool {
+        guard let stored = storedBytes(of: block) else { return false }
+        if index.entry(block).raw {
+            guard stored.count == length else { return false }
+            target.copyMemory(from: UnsafeRawBufferPointer(rebasing: stored[within]))
+            return true
+        }
+        if within.count == length { return LZ4Block.decompress(stored, into: target) }
+        let buffer = scratch ?? UnsafeMutableRawBufferPointer.allocate(byteCount: index.blockSize, alignment: 8)
+        scratch = buffer
+        let decoded = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length])
+        guard LZ4Block.decompress(stored, into: decoded, prefix: within.upperBound) else { return false }
+        target.copyMemory(from: UnsafeRawBufferPointer(rebasing: decoded[within]))
+        return true
+    }
+
+    /// The stored bytes of block `block`; nil when its entry points outside the section or has unknown flags.
+    private func storedBytes(of block: Int) -> UnsafeRawBufferPointer? {
+        let e = index.entry(block)
+        guard e.flags & ~StoredBlockIndex.rawFlag == 0, e.offset <= UInt64(blocks.count) else { return nil }
+        return blocks.slice(Int(e.offset), Int(e.storedLength))
+    }
+
+    /// The first fault of the blocks, for `verify`: every block decoded to its length, blocks contiguous from the
+    /// section's start to its end. nil when intact. O(section + stream).
+    func firstDamage() -> String? {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: index.blockSize, alignment: 8)
+        defer { buffer.deallocate() }
+        var unused: UnsafeMutableRawBufferPointer?  // whole blocks decode straight into `buffer`
+        var expected: UInt64 = 0
+        for block in 0..<index.blockCount {
+            let e = index.entry(block)
+            let length = index.textRange(ofBlock: block).count
+            guard e.offset == expected else { return "stored text block \(block) does not follow the one before" }
+            guard read(block, 0..<length, of: length, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length]),
+                       scratch: &unused) else { return "stored text block \(block) does not decode to \(length) bytes" }
+            expected += UInt64(e.storedLength)
+        }
+        guard expected == UInt64(blocks.count) else { return "stored text blocks do not end at the section's end" }
+        return nil
+    }
+}

@@ -1,0 +1,99 @@
+/// Decoding of the LZ4 block format: every read is checked against the input's end, every write against the
+/// output's, so hostile input gives `false`, never a crash or a write past the output.
+extension LZ4Block {
+    /// Decodes the block `source` into `destination`, which must come out exactly full.
+    ///
+    /// - Parameters:
+    ///   - source: one compressed block, whole (its last sequence ends exactly at the end).
+    ///   - destination: room for exactly the uncompressed length; nothing is written past its end.
+    /// - Returns: true when `source` is a well-formed block that decodes to exactly `destination.count` bytes;
+    ///   false for any malformed input (a length running past either buffer, offset 0 or before the output's
+    ///   start, a block ending inside a sequence, too few or too many bytes). On false, `destination` holds
+    ///   whatever was decoded before the fault.
+    /// - Complexity: O(source.count + destination.count).
+    public static func decompress(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer) -> Bool {
+        decompress(source, into: destination, prefix: destination.count)
+    }
+
+    /// Decodes the first `prefix` bytes of the block `source` (at least; decoding stops after the sequence that
+    /// reaches them), for reads of the start of a block. `destination` has room for the whole block's length,
+    /// as for `decompress(_:into:)`, and the same checks apply to everything decoded; the rest of the block is
+    /// not read, so damage past the prefix goes unseen. With `prefix == destination.count` it is
+    /// `decompress(_:into:)`. O(source bytes read + prefix).
+    public static func decompress(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer,
+                                  prefix: Int) -> Bool {
+        let stop = max(0, min(prefix, destination.count))
+        let whole = stop == destination.count
+        guard let input = source.baseAddress, source.count > 0 else { return false }
+        let inputEnd = source.count, outputEnd = destination.count
+        guard let output = destination.baseAddress else {
+            // No room at all: only an empty block (a lone zero token) fits.
+            return source.count == 1 && input.load(as: UInt8.self) == 0
+        }
+        var ip = 0, op = 0
+        while true {
+            guard ip < inputEnd else { return false }
+            let token = Int(input.load(fromByteOffset: ip, as: UInt8.self))
+            ip += 1
+            guard let literals = length(token >> 4, input, &ip, inputEnd, limit: outputEnd - op) else { return false }
+            guard literals <= inputEnd - ip, literals <= outputEnd - op else { return false }
+            if literals <= 16 && inputEnd - ip >= 16 && outputEnd - op >= 16 {
+                // Short literals with room on both sides: two 8-byte moves, the excess overwritten later.
+                (output + op).storeBytes(of: input.loadUnaligned(fromByteOffset: ip, as: UInt64.self), as: UInt64.self)
+                (output + op + 8).storeBytes(of: input.loadUnaligned(fromByteOffset: ip + 8, as: UInt64.self), as: UInt64.self)
+            } else {
+                (output + op).copyMemory(from: input + ip, byteCount: literals)
+            }
+            ip += literals
+            op += literals
+            if !whole && op >= stop { return true }
+            if ip == inputEnd { return op == outputEnd }
+            guard inputEnd - ip >= 2 else { return false }
+            let offset = Int(input.load(fromByteOffset: ip, as: UInt8.self))
+                | Int(input.load(fromByteOffset: ip + 1, as: UInt8.self)) << 8
+            ip += 2
+            guard offset != 0, offset <= op else { return false }
+            guard let extra = length(token & 15, input, &ip, inputEnd, limit: outputEnd - op - minimumMatch),
+                  extra <= outputEnd - op - minimumMatch else { return false }
+            copyMatch(output, at: op, offset: offset, length: extra + minimumMatch, outputEnd: outputEnd)
+            op += extra + minimumMatch
+            if !whole && op >= stop { return true }
+        }
+    }
+
+    /// A 4-bit length field and, when it is 15, the extra bytes after it (each 255 continues). nil when the input
+    /// ends inside them or the length passes `limit` (checked as it grows, so it never overflows).
+    @inline(__always)
+    private static func length(_ field: Int, _ input: UnsafeRawPointer, _ ip: inout Int, _ inputEnd: Int, limit: Int) -> Int? {
+        var n = field
+        guard n == 15 else { return n }
+        while true {
+            guard ip < inputEnd, n <= limit else { return nil }
+            let b = Int(input.load(fromByteOffset: ip, as: UInt8.self))
+            ip += 1
+            n += b
+            if b != 255 { return n }
+        }
+    }
+
+    /// Copies `length` bytes from `offset` back to `at`; the caller checked `offset <= at` and that the match fits.
+    /// Offsets of 8 and more move 8 bytes at a time (each read lies wholly before the bytes it writes; the last
+    /// stride may run up to 7 bytes past the match, but never past `outputEnd`); shorter offsets repeat a pattern
+    /// that the copy itself extends, so they go byte by byte.
+    @inline(__always)
+    private static func copyMatch(_ output: UnsafeMutableRawPointer, at op: Int, offset: Int, length: Int, outputEnd: Int) {
+        let from = output + (op - offset), to = output + op
+        var i = 0
+        if offset >= 8 {
+            let strides = outputEnd - op >= length + 8 ? length : length & ~7
+            while i < strides {
+                (to + i).storeBytes(of: from.loadUnaligned(fromByteOffset: i, as: UInt64.self), as: UInt64.self)
+                i += 8
+            }
+        }
+        while i < length {
+            (to + i).storeBytes(of: from.load(fromByteOffset: i, as: UInt8.self), as: UInt8.self)
+            i += 1
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import XCTest
+@testable import ChineseSearch
+
+/// The stored text in compressed blocks: every document and every byte range read back equal to the text
+/// given, at block sizes from tiny to the default (documents inside one block, crossing boundaries, larger
+/// than a block, empty); and damaged blocks and block index entries caught by `verify` and read as failures.
+final class StoredTextTests: XCTestCase {
+    /// Documents of every size class: empty, tiny, a few hundred bytes, several blocks of the smaller sizes.
+    private func documents(seed: UInt64, count: Int) -> [SourceDocument] {
+        var random = RandomText(seed: seed)
+        return (0..<count).map { i in
+            let size = random.pick([0, 1, 3, 20, 200, 2_000])
+            let title = random.below(5) == 0 ? "" : GeneratedCorpus.text(&random, pieces: random.below(4))
+            let body = size == 0 ? "" : GeneratedCorpus.text(&random, pieces: random.below(size) + 1)
+            return SourceDocument(path: "d/\(i).txt", title: title, body: body)
+        }
+    }
+
+    private func stored(_ d: SourceDocument) -> [UInt8] { Array((d.title + "\n" + d.body).utf8) }
+
+    private func reader(_ bytes: [UInt8]) throws -> IndexReader { try SearchIndex(bytes: bytes).segmentReaders[0] }
+
+    /// The block index of an index's bytes, read by hand from the grammar: (blockSize, textLength, entries).
+    private func blockIndex(_ bytes: [UInt8]) throws
+        -> (blockSize: Int, textLength: Int, entries: [(offset: Int, length: Int, flags: Int)], at: Int, blocksAt: Int) {
+        let sections = IndexResealing.sections(bytes)
+        let index = try XCTUnwrap(sections.first { $0.kind == .storedBlocks })
+        let blocks = try XCTUnwrap(sections.first { $0.kind == .stored })
+        func u(_ o: Int, _ width: Int) -> Int { (0..<width).reduce(0) { $0 | Int(bytes[o + $1]) << (8 * $1) } }
+        let entries = stride(from: index.offset + 16, to: index.offset + index.length, by: 16).map {
+            (offset: u($0, 8), length: u($0 + 8, 4), flags: u($0 + 12, 4))
+        }
+        return (u(index.offset, 4), u(index.offset + 8, 8), entries, index.offset, blocks.offset)
+    }
+
+    func testEveryDocumentAndRandomRangesReadBackAtEveryBlockSize() throws {
+        var random = RandomText(seed: 11)
+        var sawRaw = false, sawCompressed = false
+        for blockSize in [64, 100, 1_000, 4_096, StoredBlockIndex.blockSize] {
+            let docs = documents(seed: UInt64(blockSize), count: 150)
+            let bytes = try IndexBuilder.buildInMemory(documents: docs, storedBlockSize: blockSize)
+            let r = try reader(bytes)
+            let index = try blockIndex(bytes)
+            let total = docs.reduce(0) { $0 + stored($1).count }
+            XCTAssertEqual(index.blockSize, blockSize)
+            XCTAssertEqual(index.textLength, total)
+            XCTAssertEqual(index.entries.count, (total + blockSize - 1) / blockSize)
+            sawRaw = sawRaw || index.entries.contains { $0.flags == 1 }
+            sawCompressed = sawCompressed || index.entries.contains { $0.flags == 0 }
+            for (d, doc) in docs.enumerated() {
+                let text = stored(doc)
+                XCTAssertEqual(r.storedLength(d), text.count, "block size \(blockSize), document \(d)")
+                XCTAssertEqual(r.storedText(d), text, "block size \(blockSize), document \(d)")
+                XCTAssertEqual(r.documentTitle(d), doc.title, "block size \(blockSize), document \(d)")
+                for _ in 0..<4 {
+                    let a = random.below(text.count + 20), b = random.below(text.count + 20)
+                    let range = min(a, b)..<max(a, b)
+                    let clamped = range.clamped(to: 0..<text.count)
+                    XCTAssertEqual(r.storedBytes(d, in: range), Array(text[clamped]), "block size \(blockSize), document \(d), \(range)")
+                }
+            }
+            XCTAssertNoThrow(try SearchIndex(bytes: bytes).verify(), "block size \(blockSize)")
+        }
+        XCTAssertTrue(sawRaw && sawCompressed, "both kinds of block were written and read")
+    }
+
+    func testDocumentsOfExactlyAndMoreThanABlockAndManyTinyOnes() throws {
+        var random = RandomText(seed: 12)
+        let blockSize = StoredBlockIndex.blockSize
+        var docs: [SourceDocument] = []
+        // Exactly one block (stored text = title + "\n" + body), starting a block: fills it precisely.
+        docs.append(SourceDocument(path: "a/exact.txt", title: "块", body: String(repeating: "x", count: blockSize - 4)))
+        docs.append(SourceDocument(path: "b/large.txt", title: "长文", body: GeneratedCorpus.text(&random, pieces: 12_000)))
+        for i in 0..<3_000 { docs.append(SourceDocument(path: "c/tiny-\(i).txt", title: "", body: random.below(3) == 0 ? "" : "香港")) }
+        docs.append(SourceDocument(path: "d/exact-again.txt", title: "", body: String(repeating: "的", count: blockSize / 3)))
+        let bytes = try IndexBuilder.buildInMemory(documents: docs)
+        let r = try reader(bytes)
+        XCTAssertEqual(r.storedLength(0), blockSize)
+        XCTAssertGreaterThan(r.storedLength(1), 5 * blockSize)
+        for (d, doc) in docs.enumerated() { XCTAssertEqual(r.storedText(d), stored(doc), "document \(d)") }
+        let large = stored(docs[1])
+        for range in [0..<1, (blockSize - 7)..<(blockSize + 7), (2 * blockSize)..<(4 * blockSize + 1), 0..<large.count] {
+            XCTAssertEqual(r.storedBytes(1, in: range), Array(large[range]), "\(range)")
+        }
+        XCTAssertNoThrow(try SearchIndex(bytes: bytes).verify())
+    }
+
+    /// A byte of a compressed block changed so that the block no longer decodes, every checksum resealed: only
+    /// the content check catches it. `verify` names the block; reads that decode the block to its end fail, the
+    /// other documents read as before, and queries still answer.
+    func testABrokenCompressedBlockFailsVerifyAndReadsAsDamage() throws {
+        let docs = documents(seed: 13, count: 200)
+        let original = try IndexBuilder.buildInMemory(documents: docs, storedBlockSize: 1_000)
+        let index = try blockIndex(original)
+        let block = try XCTUnwrap(index.entries.indices.first { index.entries[$0].flags == 0 && $0 > 0 })
+        let entry = index.entries[block]
+        let blockText = (block * index.blockSize)..<min(index.textLength, (block + 1) * index.blockSize)
+        // The first change (position, xor) the codec itself rejects.
+        var damaged: [UInt8]?
+        search: for at in 0..<entry.length {
+            for flip: UInt8 in [0xFF, 0x80, 0x0F, 0x01] {
+                var candidate = Array(original[(index.blocksAt + entry.offset)..<(index.blocksAt + entry.offset + entry.length)])
+                candidate[at] ^= flip
+                var out = [UInt8](repeating: 0, count: blockText.count)
+                let ok = candidate.withUnsafeBytes { s in out.withUnsafeMutableBytes { LZ4Block.decompress(s, into: $0) } }
+                if !ok {
+                    var bytes = original
+                    bytes[index.blocksAt + entry.offset + at] ^= flip
+                    damaged = IndexResealing.resealed(bytes)
+                    break search
+                }
+            }
+        }
+        let bytes = try XCTUnwrap(damaged)
+        let search = try SearchIndex(bytes: bytes)
+        XCTAssertThrowsError(try search.verify()) { error in
+            XCTAssertTrue("\(error)".contains("stored text block \(block) "), "\(error)")
+        }
+        let r = search.segmentReaders[0]
+        var offset = 0, touched = 0
+        for (d, doc) in docs.enumerated() {
+            let text = stored(doc)
+            let range = offset..<(offset + text.count)
+            offset += text.count
+            if range.overlaps(blockText) {
+                // A read that decodes the block to its end fails; one that ends earlier decodes only a prefix of
+                // the block and may stop before the damage.
+                _ = r.storedText(d)
+                if range.upperBound >= blockText.upperBound {
+                    touched += 1
+                    XCTAssertNil(r.storedText(d), "document \(d) in the broken block")
+                    XCTAssertEqual(r.storedBytes(d, in: 0..<text.count), [], "document \(d) in the broken block")
+                }
+            } else {
+                XCTAssertEqual(r.storedText(d), text, "document \(d) outside the broken block")
+            }
+        }
+        XCTAssertGreaterThan(touched, 0)
+        for query in ["的", "香港", "itgc 工厂"] { _ = try search.search(query) }
+    }
+
+    /// Extreme values in the block index (header and entries), resealed: opening refuses the file, or `verify`
+    /// rejects it and every read returns its text or a failure, never a crash.
+    func testExtremeValuesInTheBlockIndexAreCaughtOrHarmless() throws {
+        let docs = documents(seed: 14, count: 120)
+        let original = try IndexBuilder.buildInMemory(documents: docs, storedBlockSize: 500)
+        let index = try blockIndex(original)
+        XCTAssertEqual(IndexResealing.resealed(original), original)
+        let last = 16 + 16 * (index.entries.count - 1)
+        let fields: [(at: Int, width: Int)] = [(0, 4), (8, 8), (16, 8), (24, 4), (28, 4), (16 + 16 * 3, 8), (16 + 16 * 3 + 8, 4),
+                                              (16 + 16 * 3 + 12, 4), (last, 8), (last + 8, 4), (last + 12, 4)]
+        for field in fields {
+            for value: UInt64 in [0, 1, 2, 63, 0x7FFF_FFFF, 0xFFFF_FFFF, .max] {
+                var bytes = original
+                IndexResealing.put(&bytes, index.at + field.at, value, width: field.width)
+                if bytes == original { continue }
+                let what = "block index @\(field.at) = \(value)"
+                let search: SearchIndex
+                do { search = try SearchIndex(bytes: IndexResealing.resealed(bytes)) } catch { continue }
+                XCTAssertThrowsError(try search.verify(), what)
+                let r = search.segmentReaders[0]
+                for d in docs.indices {
+                    if let text = r.storedText(d) { XCTAssertEqual(text.count, r.storedLength(d), what) }
+                    _ = r.storedBytes(d, in: 0..<40)
+                    _ = r.documentTitle(d)
+                }
+                for query in ["的", "香港"] { _ = try search.search(query) }
+            }
+        }
+    }
+}
