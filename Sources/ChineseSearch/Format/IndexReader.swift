@@ -34,6 +34,8 @@ final class IndexReader: @unchecked Sendable {
     let valueOffsets: UnsafeRawBufferPointer
     let valueBytes: UnsafeRawBufferPointer
     let shownValues: UnsafeRawBufferPointer
+    /// Where tokenizing each long document's stored text may restart.
+    let tokenCheckpoints: TokenCheckpoints
     /// Distinct normalized field values (authors and categories).
     let valueCount: Int
 
@@ -108,6 +110,10 @@ final class IndexReader: @unchecked Sendable {
         fieldRecords = byKind[.fieldRecords]!; categoryIDs = byKind[.categoryIDs]!
         valueOffsets = byKind[.valueOffsets]!; valueBytes = byKind[.valueBytes]!; shownValues = byKind[.shownValues]!
         valueCount = valueOffsets.count / 8 - 1
+        guard let checkpoints = TokenCheckpoints(section: byKind[.tokenCheckpoints]!) else {
+            throw .corrupt(path: path, detail: "section 'token checkpoints' has a length its counts do not give")
+        }
+        tokenCheckpoints = checkpoints
         let entry = IndexLayout.termEntrySize
         let sizes: [(String, Int, Int)] = [
             ("documents", documents.count, stats.documentCount * DocumentRecord.size),
