@@ -5,13 +5,14 @@
 ///
 /// The rule: occurrences in the body (past the title's tokens) of the terms that steer, or when there are none,
 /// those of the other terms that end before the first character boundary 8,192 bytes or more into the body,
-/// ordered by first position (the longer first); for each, the occurrences from it on (in that order) whose last token is within
-/// 60 positions of its first; the window goes to the first that holds the most distinct terms, starting 60
-/// bytes before its first token (not before the body), 240 bytes long, both ends moved back to a character's
-/// start; with no such occurrence, the start of the body. Every occurrence of every term inside the window is a
-/// highlight, by start (the longer first), skipping one that overlaps the one before; a lone final character is
-/// highlighted up to where the next token (its bigram's second character) starts. "… " before a window that
-/// does not start the body, " …" after one that does not end the text, line breaks and tabs as spaces.
+/// ordered by first position (the longer first); for each, the occurrences from it on (in that order) whose
+/// last token is within 50 positions of its first; the window goes to the first that holds the most distinct
+/// terms, starting 60 bytes before its first token (not before the body), 240 bytes long, both ends moved back
+/// to a character's start; with no such occurrence, the start of the body. Every occurrence of every term
+/// inside the window is a highlight, by start (the longer first), skipping one that overlaps the one before; a
+/// lone final character is highlighted up to where the next token (its bigram's second character) starts.
+/// "… " before a window that does not start the body, " …" after one that does not end the text, line breaks
+/// and tabs as spaces.
 struct ReferenceSnippet {
     let stored: [UInt8]
     let titleBytes: Int
@@ -64,7 +65,7 @@ struct ReferenceSnippet {
         for i in steering.indices {
             var seen = Set<Int>()
             var j = i
-            while j < steering.count && steering[j].last < steering[i].first + 60 { seen.insert(steering[j].term); j += 1 }
+            while j < steering.count && steering[j].last < steering[i].first + 50 { seen.insert(steering[j].term); j += 1 }
             if seen.count > bestCount { bestCount = seen.count; best = i }
         }
         func characterStart(_ offset: Int) -> Int {
