@@ -33,6 +33,7 @@ extension SnippetMaker {
                 let next = positionsOf(t)
                 var read = 0, kept = 0
                 for q in next where q >= i {
+                    if read == starts.count { break }
                     while read < starts.count && starts[read] < q - i { read += 1 }
                     if read < starts.count && starts[read] == q - i {
                         starts[kept] = q - i
