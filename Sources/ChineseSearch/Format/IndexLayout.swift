@@ -36,6 +36,7 @@ enum SectionKind: UInt32, CaseIterable, Sendable {
     case meta = 1, documents, strings, stored, cjkKeys, cjkTerms, wordOffsets, wordBytes, wordTerms,
          charKeys, charTerms, postings, positions, sources, pathRanks, pathOrder, fieldRecords, categoryIDs,
          valueOffsets, valueBytes, shownValues, storedBlocks
+    case tokenCheckpoints = 23
 
     /// The name `search stats` and error messages use.
     var name: String {
@@ -62,6 +63,7 @@ enum SectionKind: UInt32, CaseIterable, Sendable {
         case .valueBytes: return "field value bytes"
         case .shownValues: return "shown field values"
         case .storedBlocks: return "stored block index"
+        case .tokenCheckpoints: return "token checkpoints"
         }
     }
 }

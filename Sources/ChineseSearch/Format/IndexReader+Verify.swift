@@ -22,6 +22,7 @@ extension IndexReader {
         if let damage = storedBlocks.firstDamage() { throw .corrupt(path: path, detail: damage) }
         try verifyPathOrder()
         try verifyFields()
+        try verifyCheckpoints()
         var expectedFirst = 0
         for c in 0..<stats.charTermCount {
             let tokens = tokens(ofCharacter: c)
@@ -79,6 +80,28 @@ extension IndexReader {
                   !anyCategory(of: d, { Int($0) >= valueCount }) else {
                 throw .corrupt(path: path, detail: "the fields of document \(d) point outside their sections")
             }
+        }
+    }
+
+    /// The token checkpoints: listed documents ascending and in range, each with checkpoints, and within each
+    /// document positions and offsets strictly ascending inside its tokens and its stored text.
+    private func verifyCheckpoints() throws(IndexError) {
+        let c = tokenCheckpoints
+        var expectedFirst = 0
+        for i in 0..<c.documentCount {
+            let doc = c.document(at: i)
+            let checkpoints = c.checkpoints(ofListed: i)
+            guard doc < statistics.documentCount, i == 0 || c.document(at: i - 1) < doc,
+                  checkpoints.lowerBound == expectedFirst, !checkpoints.isEmpty else {
+                throw .corrupt(path: path, detail: "token checkpoint document \(i) is out of order or has none")
+            }
+            guard c.ascend(checkpoints, tokens: Int(textLength(UInt32(doc))), length: storedLength(doc)) else {
+                throw .corrupt(path: path, detail: "token checkpoints of document \(doc) do not ascend inside its text")
+            }
+            expectedFirst = checkpoints.upperBound
+        }
+        if expectedFirst != c.checkpointCount {
+            throw .corrupt(path: path, detail: "token checkpoints belong to no document")
         }
     }
 

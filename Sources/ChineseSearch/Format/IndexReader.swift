@@ -35,6 +35,8 @@ final class IndexReader: @unchecked Sendable {
     let valueOffsets: UnsafeRawBufferPointer
     let valueBytes: UnsafeRawBufferPointer
     let shownValues: UnsafeRawBufferPointer
+    /// Where tokenizing each long document's stored text may restart.
+    let tokenCheckpoints: TokenCheckpoints
     /// Distinct normalized field values (authors and categories).
     let valueCount: Int
 
@@ -113,6 +115,10 @@ final class IndexReader: @unchecked Sendable {
             throw .corrupt(path: path, detail: "section 'stored block index' has a bad block size or length")
         }
         storedBlocks = StoredTextBlocks(index: blockIndex, blocks: byKind[.stored]!)
+        guard let checkpoints = TokenCheckpoints(section: byKind[.tokenCheckpoints]!) else {
+            throw .corrupt(path: path, detail: "section 'token checkpoints' has a length its counts do not give")
+        }
+        tokenCheckpoints = checkpoints
         let entry = IndexLayout.termEntrySize
         let sizes: [(String, Int, Int)] = [
             ("documents", documents.count, stats.documentCount * DocumentRecord.size),

@@ -14,6 +14,7 @@ struct ChunkInverter: TokenSink {
     private var titleByteCount = 0
     private var titleTokens = 0
     private var stored: [UInt8] = []
+    private var checkpoints = CheckpointPicker()
 
     /// Bytes of text added so far.
     private(set) var textBytes = 0
@@ -30,14 +31,17 @@ struct ChunkInverter: TokenSink {
         textBytes += stored.count
         currentDoc = UInt32(textLengths.count)
         titleTokens = 0
+        checkpoints.reset()
         let text = stored
         let length = text.withUnsafeBufferPointer { analyzer.tokenize($0, firstPosition: 0, into: &self) }
+        text.withUnsafeBufferPointer { checkpoints.finish(text: $0) }
         textLengths.append(UInt32(length))
         titleLengths.append(UInt32(titleTokens))
         appendString(document.path)
         appendString(document.date)
         stamp.encode(into: &documents)
         DocumentFields(document).encode(into: &documents)
+        DocumentCheckpoints(positions: checkpoints.positions, offsets: checkpoints.offsets).encode(into: &documents)
         documents.varint(UInt64(titleByteCount))
         documents.varint(UInt64(text.count))
         documents.append(text)
@@ -54,11 +58,13 @@ struct ChunkInverter: TokenSink {
     /// `TokenSink`: records a CJK token.
     mutating func cjk(key: UInt64, position: Int, start: Int, end: Int) {
         record(table.slot(cjk: key), position: position, start: start)
+        checkpoints.token(position: position, start: start, end: end, bigram: CJKKey.second(key) != 0)
     }
 
     /// `TokenSink`: records a word token.
     mutating func word(_ normalized: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int) {
         record(table.slot(word: normalized), position: position, start: start)
+        checkpoints.token(position: position, start: start, end: end, bigram: false)
     }
 
     @inline(__always) private mutating func record(_ slot: UInt32, position: Int, start: Int) {

@@ -109,6 +109,7 @@ struct IndexAssembler {
         paths.reserveCapacity(textLengths.count)
         var fields = FieldSections()
         var stored = StoredTextWriter(blockSize: storedBlockSize)
+        var checkpoints = TokenCheckpoints.Builder()
         file.begin(.stored)
         var storedOffset = 0
         var doc = 0
@@ -125,6 +126,8 @@ struct IndexAssembler {
                 stamps.append(b.slice(o, IndexLayout.sourceStampSize)!)
                 o += IndexLayout.sourceStampSize
                 fields.add(DocumentFields(loading: b, at: &o))
+                let documentCheckpoints = DocumentCheckpoints(loading: b, at: &o)
+                checkpoints.add(doc: doc, positions: documentCheckpoints.positions, offsets: documentCheckpoints.offsets)
                 let titleBytes = Int(b.varint(at: &o)!)
                 let storedLength = Int(b.varint(at: &o)!)
                 try stored.append(b.slice(o, storedLength)!, to: file)
@@ -153,7 +156,7 @@ struct IndexAssembler {
         for r in ranks { rankBytes.u32(r) }
         for d in order { orderBytes.u32(UInt32(d)) }
         return [(.storedBlocks, blockIndex), (.documents, records), (.strings, strings), (.sources, stamps),
-                (.pathRanks, rankBytes), (.pathOrder, orderBytes)] + fields.sections()
+                (.pathRanks, rankBytes), (.pathOrder, orderBytes)] + fields.sections() + [(.tokenCheckpoints, checkpoints.section())]
     }
 
     /// The k-way merge of all runs' terms into the postings and positions sections.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```
 /// Documents --> (pathLength varint, path, dateLength varint, date, SourceStamp (24 bytes), DocumentFields,
-///                titleBytes varint, storedLength varint, stored)^n
+///                DocumentCheckpoints, titleBytes varint, storedLength varint, stored)^n
 /// Terms     --> Term^termCount      (CJK terms by key first, then words by bytes)
 /// Term      --> 0 u8, key u64 | 1 u8, length varint, bytes;  docCount varint, Posting^docCount
 /// Posting   --> localDocGap varint, tf varint, titleTF varint, positionGap varint^tf

@@ -38,6 +38,12 @@ enum SegmentRun {
             let shown = reader.shownFields(UInt32(d))
             DocumentFields(date: reader.date(UInt32(d)), author: shown.author, categories: shown.categories)
                 .encode(into: &documents)
+            let checkpoints = reader.tokenCheckpoints.checkpoints(of: d)
+            guard reader.tokenCheckpoints.ascend(checkpoints, tokens: Int(reader.textLength(UInt32(d))),
+                                                 length: reader.storedLength(d)) else {
+                throw .corrupt(path: reader.path, detail: "the token checkpoints of a segment being merged do not ascend")
+            }
+            DocumentCheckpoints(reader.tokenCheckpoints, checkpoints).encode(into: &documents)
             guard let stored = reader.storedText(d) else {
                 throw .corrupt(path: reader.path, detail: "the stored text of document \(d) of a segment being merged does not decode")
             }

@@ -157,4 +157,36 @@ final class ResealedExtremeValueTests: XCTestCase {
         }
         XCTAssertGreaterThan(rejected, cases / 4)
     }
+
+    func testTokenCheckpoints() throws {
+        // The documents of setUp are short: this file adds long ones, which have checkpoints.
+        var random = RandomText(seed: 8)
+        let documents = GeneratedCorpus.documents(seed: 7, count: 60, bodyScale: 8)
+            + (0..<4).map { GeneratedCorpus.document(&random, index: 1000 + $0, bodyScale: 4000) }
+        let path = folder.path + "/long.idx"
+        _ = try IndexBuilder.build(documents: documents, indexPath: path, options: IndexBuildOptions(threads: 1))
+        original = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        reader = try SearchIndex(path: path).segmentReaders[0]
+        let checkpoints = reader.tokenCheckpoints
+        XCTAssertGreaterThan(checkpoints.documentCount, 1, "documents long enough to have checkpoints")
+        // Counts u32 (opening compares them with the length), then per listed document: doc u32, first u32, and
+        // per checkpoint: position u32, offset u32; every extreme value there breaks an order or a bound.
+        for field in [0, 4] {
+            for value in Self.extremes { try exercise(.tokenCheckpoints, at: field, width: 4, value: value, mustReject: false) }
+        }
+        let directory = TokenCheckpoints.headerSize
+        let entries = directory + checkpoints.documentCount * TokenCheckpoints.entrySize
+        for i in [0, checkpoints.documentCount - 1] {
+            for value in Self.extremes where value >= 0x7FFF_FFFF {
+                try exercise(.tokenCheckpoints, at: directory + i * 8, width: 4, value: value, mustReject: true)
+                try exercise(.tokenCheckpoints, at: directory + i * 8 + 4, width: 4, value: value, mustReject: true)
+            }
+        }
+        for k in [0, checkpoints.checkpointCount / 2, checkpoints.checkpointCount - 1] {
+            for value in Self.extremes {
+                try exercise(.tokenCheckpoints, at: entries + k * 8, width: 4, value: value, mustReject: value >= 0x7FFF_FFFF)
+                try exercise(.tokenCheckpoints, at: entries + k * 8 + 4, width: 4, value: value, mustReject: value >= 0x7FFF_FFFF)
+            }
+        }
+    }
 }
