@@ -79,7 +79,7 @@ struct SnippetFrame {
                 continue
             }
             let start = from.offset + boundary(part.text, wanted - from.offset)
-            let stop = from.offset + boundary(part.text, min(layout.length, start + SnippetMaker.window) - from.offset)
+            let stop = from.offset + boundary(part.text, min(from.offset + part.text.count, start + SnippetMaker.window) - from.offset)
             if !part.reachesEnd && stop + overhang - from.offset >= part.cut {
                 end = stop + overhang + 1
                 continue
@@ -93,7 +93,7 @@ struct SnippetFrame {
         let from = (position: layout.titleTokens, offset: layout.bodyStart)
         let part = Part(reader: reader, analyzer: analyzer, layout: layout, restart: from,
                         end: layout.bodyStart + SnippetMaker.window + Self.overhang + 1)
-        let stop = from.offset + Self.boundary(part.text, min(layout.length, from.offset + SnippetMaker.window) - from.offset)
+        let stop = from.offset + Self.boundary(part.text, min(part.text.count, SnippetMaker.window))
         self.init(part, from: from.offset, window: from.offset..<stop)
     }
 
@@ -158,7 +158,8 @@ extension SnippetFrame {
             bytes.withUnsafeBufferPointer { b in
                 _ = analyzer.tokenize(UnsafeBufferPointer(rebasing: b[0..<cut]), firstPosition: restart.position, into: &sink)
             }
-            reachesEnd = from + cut >= layout.length
+            // A damaged block reads short: the text then ends where the readable bytes end.
+            reachesEnd = from + cut >= layout.length || bytes.count < min(layout.length, wanted + 3) - from
             if !reachesEnd { sink.keepEndingBefore(cut) }
             text = bytes
             self.cut = cut

@@ -25,7 +25,8 @@ enum IndexResealing {
     static func resealed(_ original: [UInt8]) -> [UInt8] {
         var bytes = original
         let (base, length) = segment(bytes)
-        for (i, s) in sections(bytes).enumerated() {
+        // A damaged section table or length is left unsealed where it points outside the file.
+        for (i, s) in sections(bytes).enumerated() where s.offset >= 0 && s.length >= 0 && s.length <= bytes.count - s.offset {
             let sum = bytes[s.offset..<(s.offset + s.length)].withUnsafeBytes { Checksum.xxh64($0) }
             put(&bytes, base + IndexLayout.headerSize + i * IndexLayout.sectionEntrySize + 24, sum, width: 8)
         }
@@ -33,6 +34,7 @@ enum IndexResealing {
         put(&bytes, base + IndexLayout.headerChecksumOffset, 0, width: 8)
         put(&bytes, base + IndexLayout.headerChecksumOffset, bytes[base..<tableEnd].withUnsafeBytes { Checksum.xxh64($0) }, width: 8)
         let end = base + length
+        guard length >= 8, length <= bytes.count - base else { return bytes }
         let segmentSum = bytes[base..<(end - 8)].withUnsafeBytes { Checksum.xxh64($0) }
         put(&bytes, end - 8, segmentSum, width: 8)
         return bytes

@@ -32,7 +32,7 @@ final class TokenCheckpointsTests: XCTestCase {
             var listedHere = 0
             for d in 0..<reader.statistics.documentCount {
                 let stored = c.checkpoints(of: d).map { [c.position(at: $0), c.offset(at: $0)] }
-                XCTAssertEqual(stored, picked(Array(reader.storedText(d))), "document \(d)", file: file, line: line)
+                XCTAssertEqual(stored, picked(reader.storedText(d)!), "document \(d)", file: file, line: line)
                 if !stored.isEmpty { listedHere += 1 }
             }
             XCTAssertEqual(listedHere, c.documentCount, file: file, line: line)

@@ -45,7 +45,7 @@ final class SnippetReferenceTests: XCTestCase {
         XCTAssertEqual(index.snapshot.segments.count, 1)
         XCTAssertGreaterThan(segment.reader.tokenCheckpoints.checkpointCount, 100)
         let references = (0..<docs.count).map { d in
-            ReferenceSnippet(stored: Array(segment.reader.storedText(d)), titleBytes: segment.reader.titleByteCount(d))
+            ReferenceSnippet(stored: segment.reader.storedText(d)!, titleBytes: segment.reader.titleByteCount(d))
         }
         var random = RandomCorpus(seed: 42)
         let analyzer = Analyzer()
@@ -113,7 +113,7 @@ final class SnippetReferenceTests: XCTestCase {
             for hit in results.hits {
                 let d = hit.documentID
                 if references[d] == nil {
-                    references[d] = ReferenceSnippet(stored: Array(reader.storedText(d)), titleBytes: reader.titleByteCount(d))
+                    references[d] = ReferenceSnippet(stored: reader.storedText(d)!, titleBytes: reader.titleByteCount(d))
                 }
                 let expected = references[d]!.snippet(terms: elements, steers: elements.map { _ in true }).snippet
                 XCTAssertEqual(hit.snippet, expected, "query «\(query)», \(hit.path)")
