@@ -11,12 +11,11 @@ struct IndexAssembler {
     private var textLengths: [UInt32] = []
     private var titleLengths: [UInt32] = []
     private var encoder = PostingsEncoder()
+    private var positionsEncoder = PositionsEncoder()
     private var scratch = ByteWriter()
     private var titleScratch = ByteWriter()
     private var header = ByteWriter()
     private let positionsSpill: SpillFile
-    /// Where the current term's positions begin in the positions stream.
-    private var termPositionsBase = 0
 
     // Dictionaries, kept in memory until the end.
     private var cjkKeys = ByteWriter()
@@ -31,6 +30,7 @@ struct IndexAssembler {
     // Per-term scratch.
     private var docs: [UInt32] = []
     private var tfs: [UInt32] = []
+    /// Where each postings block's positions begin, relative to the term's.
     private var positionStarts: [UInt32] = []
     private var titleDocs: [UInt32] = []
     private var titleTFs: [UInt32] = []
@@ -70,7 +70,7 @@ struct IndexAssembler {
         try writePostings()
         file.begin(.positions)
         try positionsSpill.withContents { (bytes) throws(IndexError) in try file.write(bytes) }
-        try file.end()
+        try file.end(padding: BitPacking.paddingBytes)
         for (kind, bytes) in [(SectionKind.cjkKeys, cjkKeys), (.cjkTerms, cjkTerms), (.wordOffsets, wordOffsets),
                               (.wordBytes, wordBytes), (.wordTerms, wordTerms), (.charKeys, charKeys),
                               (.charTerms, charTerms)] + documentSections {
@@ -175,7 +175,7 @@ struct IndexAssembler {
             positionStarts.removeAll(keepingCapacity: true)
             titleDocs.removeAll(keepingCapacity: true); titleTFs.removeAll(keepingCapacity: true)
             let positionsOffset = positionsSpill.count
-            termPositionsBase = positionsOffset
+            positionsEncoder.beginList()
             let isWord = first.isWord, key = first.key
             if isWord {
                 wordBytes.append(first.word)
@@ -190,6 +190,11 @@ struct IndexAssembler {
             }
             first.advance()
             if first.valid { heap.push(first) }
+            positionsEncoder.endBlock()
+            positionsEncoder.take { positionsSpill.append($0) }
+            guard positionsEncoder.listBytes <= Int(UInt32.max) else {
+                throw IndexError.limitExceeded(detail: "the positions of one term pass 4 GiB")
+            }
 
             if !isWord {
                 for i in 0..<docs.count {
@@ -222,20 +227,20 @@ struct IndexAssembler {
     private mutating func collect(_ reader: inout RunTermReader) {
         let terms = reader.terms
         reader.readPostings { doc, tf, titleTF, offset in
+            if docs.count % PostingsFormat.blockSize == 0 {
+                // A postings block begins: its positions begin a new positions block. Checked per term (≤ 4 GiB).
+                positionsEncoder.endBlock()
+                positionStarts.append(UInt32(truncatingIfNeeded: positionsEncoder.listBytes))
+            }
             docs.append(doc)
             tfs.append(tf)
-            positionStarts.append(UInt32(positionsSpill.count - termPositionsBase))
             if titleTF > 0 { titleDocs.append(doc); titleTFs.append(titleTF) }
-            // Runs store positions exactly as the file does (LEB128 gaps, the first from 0): copy the bytes.
-            var end = offset
-            var remaining = tf
-            while remaining > 0 {
-                if terms[end] < 0x80 { remaining -= 1 }
-                end += 1
-            }
-            positionsSpill.append(terms.slice(offset, end - offset)!)
-            return end
+            // Runs hold the same gaps as LEB128 (the first from 0): decoded and re-encoded by postings block.
+            var o = offset
+            for _ in 0..<tf { positionsEncoder.append(UInt32(truncatingIfNeeded: terms.varint(at: &o)!)) }
+            return o
         }
+        positionsEncoder.take { positionsSpill.append($0) }
     }
 
     /// Encodes the scratch lists (text and title) behind their term header into the postings section;
