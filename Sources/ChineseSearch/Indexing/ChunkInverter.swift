@@ -100,7 +100,9 @@ struct ChunkInverter: TokenSink {
         let order = sortedSlots()
         var terms = ByteWriter()
         terms.reserve(sorted.count * 3 + termCount * 12)
-        for slot in order {
+        var checkpoints: [Int] = []
+        for (t, slot) in order.enumerated() {
+            if t % Run.checkpointInterval == 0 { checkpoints.append(terms.count) }
             if table.isWord(slot) {
                 let bytes = table.wordBytes(slot)
                 terms.u8(1)
@@ -144,7 +146,7 @@ struct ChunkInverter: TokenSink {
                 }
             }
         }
-        return Run(documents: documents.bytes, terms: terms.bytes, termCount: termCount,
+        return Run(documents: documents.bytes, terms: terms.bytes, termCount: termCount, checkpoints: checkpoints,
                    textLengths: textLengths, titleLengths: titleLengths)
     }
 

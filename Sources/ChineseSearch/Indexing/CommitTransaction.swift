@@ -84,7 +84,8 @@ struct CommitTransaction {
         }
         CrashPoints.reach("before segment")
         let segment = try SegmentWriting.write(runs: runs, to: appender, documentBase: nextBase,
-                                               spillPath: TemporaryFiles.path(besides: snapshot.path) + ".positions")
+                                               spillPath: TemporaryFiles.path(besides: snapshot.path) + ".positions",
+                                               threads: options.threads)
         CrashPoints.reach("segment written")
         guard let segment else { return }
         let mergedLive = merging.reduce(0) { $0 + counts[$1].live }

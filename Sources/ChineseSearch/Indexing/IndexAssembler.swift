@@ -1,23 +1,18 @@
 /// Merges the runs of a build into the final index file.
 ///
-/// Runs cover consecutive document ranges, so a term's final list is its runs' parts concatenated: a k-way
-/// merge of sorted term streams (a binary heap of run readers), never a re-sort of postings. Single-character
-/// lists are summed on the fly, because all tokens beginning with one character are adjacent in key order.
-/// O(postings + terms·log runs); memory: the dictionaries, the document table, and per-term scratch.
+/// The terms are merged in ranges of the term order on several workers (`TermMerger`, `TermRange`), and the
+/// ranges' parts concatenated in order, so the file is the same for any number of workers.
+/// O(postings + terms·log runs); memory: the dictionaries, the document table, and per-worker scratch.
 struct IndexAssembler {
     private let runs: [Run]
     private let file: IndexFileWriter
     private var bases: [UInt32] = []
     private var textLengths: [UInt32] = []
     private var titleLengths: [UInt32] = []
-    private var encoder = PostingsEncoder()
-    private var scratch = ByteWriter()
-    private var titleScratch = ByteWriter()
     private var header = ByteWriter()
-    private let positionsSpill: SpillFile
+    private let threads: Int
+    private let spillPath: String?
     private let storedBlockSize: Int
-    /// Where the current term's positions begin in the positions stream.
-    private var termPositionsBase = 0
 
     // Dictionaries, kept in memory until the end.
     private var cjkKeys = ByteWriter()
@@ -29,33 +24,21 @@ struct IndexAssembler {
     private var charTerms = ByteWriter()
     private var counts = (cjk: 0, word: 0, char: 0, postings: 0)
 
-    // Per-term scratch.
-    private var docs: [UInt32] = []
-    private var tfs: [UInt32] = []
-    private var positionStarts: [UInt32] = []
-    private var titleDocs: [UInt32] = []
-    private var titleTFs: [UInt32] = []
-
-    // Single-character accumulation, and where the current character's tokens begin (number, postings offset).
-    private var currentChar: UInt32 = 0
+    // Where the current character's tokens begin (number, postings offset).
+    private var currentChar: UInt32?
     private var charFirstToken = 0
     private var charTokensBase: UInt64 = 0
-    private var charTF: [UInt32] = []
-    private var charTitleTF: [UInt32] = []
-    private var charTouched: [UInt32] = []
 
-    /// `spillPath` is a temporary file for the positions stream; nil keeps them in memory. The stored text is
-    /// cut into blocks of `storedBlockSize` bytes (tests read small blocks).
-    init(runs: [Run], file: IndexFileWriter, spillPath: String?,
-         storedBlockSize: Int = StoredBlockIndex.blockSize) throws(IndexError) {
+    /// The merge runs on up to `threads` workers; `spillPath` begins the names of the temporary files its parts
+    /// stream through (nil keeps them in memory). The stored text is cut into blocks of `storedBlockSize` bytes
+    /// (tests read small blocks).
+    init(runs: [Run], file: IndexFileWriter, spillPath: String?, threads: Int,
+         storedBlockSize: Int = StoredBlockIndex.blockSize) {
         self.runs = runs
         self.file = file
+        self.spillPath = spillPath
+        self.threads = max(1, threads)
         self.storedBlockSize = storedBlockSize
-        if let spillPath {
-            positionsSpill = try SpillFile(path: spillPath)
-        } else {
-            positionsSpill = SpillFile()
-        }
         var base: UInt32 = 0
         for run in runs {
             bases.append(base)
@@ -63,8 +46,6 @@ struct IndexAssembler {
             textLengths.append(contentsOf: run.textLengths)
             titleLengths.append(contentsOf: run.titleLengths)
         }
-        charTF = [UInt32](repeating: 0, count: textLengths.count)
-        charTitleTF = charTF
         wordOffsets.u64(0)
     }
 
@@ -72,9 +53,6 @@ struct IndexAssembler {
     mutating func write() throws(IndexError) {
         let documentSections = try writeStored()
         try writePostings()
-        file.begin(.positions)
-        try positionsSpill.withContents { (bytes) throws(IndexError) in try file.write(bytes) }
-        try file.end()
         for (kind, bytes) in [(SectionKind.cjkKeys, cjkKeys), (.cjkTerms, cjkTerms), (.wordOffsets, wordOffsets),
                               (.wordBytes, wordBytes), (.wordTerms, wordTerms), (.charKeys, charKeys),
                               (.charTerms, charTerms)] + documentSections {
@@ -159,147 +137,109 @@ struct IndexAssembler {
                 (.pathRanks, rankBytes), (.pathOrder, orderBytes)] + fields.sections() + [(.tokenCheckpoints, checkpoints.section())]
     }
 
-    /// The k-way merge of all runs' terms into the postings and positions sections.
+    /// The postings and positions sections: ranges of the term order merged on up to `threads` workers
+    /// (`TermMerger`), their parts concatenated in term order while later ranges are still merging, each term's
+    /// header written with its offset in the whole positions section and its dictionary entry with its offset
+    /// in the postings section. The bytes are the same for any number of ranges.
     private mutating func writePostings() throws(IndexError) {
+        let ranges = TermRange.plan(runs, parts: threads > 1 ? threads * 4 : 1)
+        let (runs, bases, textLengths, titleLengths, spillPath) = (runs, bases, textLengths, titleLengths, spillPath)
         file.begin(.postings)
         let postingsStart = file.offset
-        var heap = BinaryHeap<RunTermReader.MergeOrder>()
-        for (i, run) in runs.enumerated() {
-            let reader = RunTermReader(run: run, runIndex: i, documentBase: bases[i])
-            if reader.valid { heap.push(reader) }
+        var positionsBase = 0
+        var parts: [SpillFile] = []
+        var failure: IndexError?
+        OrderedWork.run(count: ranges.count, threads: threads, work: { i in
+            Result { () throws(IndexError) -> (records: SpillFile, positions: SpillFile) in
+                var merger = try TermMerger(runs: runs, bases: bases, textLengths: textLengths, titleLengths: titleLengths,
+                                            spillPath: spillPath.map { "\($0)-\(i)" })
+                try merger.merge(ranges[i])
+                return (merger.records, merger.positions)
+            }
+        }, consume: { _, result in
+            do throws(IndexError) {
+                let part = try result.get()
+                try part.records.withContents { (bytes) throws(IndexError) in
+                    try appendTerms(bytes, positionsBase: positionsBase, postingsStart: postingsStart)
+                }
+                positionsBase += part.positions.count
+                parts.append(part.positions)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        })
+        if let failure { throw failure }
+        try file.end(padding: BitPacking.paddingBytes)
+        file.begin(.positions)
+        for positions in parts {
+            try positions.withContents { (bytes) throws(IndexError) in try file.write(bytes) }
         }
-        var haveChar = false
-        while var first = heap.pop() {
-            if !first.isWord {
-                // Close the previous character's single-character lists before this term reuses the scratch lists.
-                let c = CJKKey.first(first.key)
-                if !haveChar || c != currentChar {
-                    if haveChar { try flushCharacter(postingsStart: postingsStart) }
-                    currentChar = c
-                    charFirstToken = counts.cjk
-                    charTokensBase = UInt64(file.offset - postingsStart)
-                }
-                haveChar = true
-            }
-            docs.removeAll(keepingCapacity: true); tfs.removeAll(keepingCapacity: true)
-            positionStarts.removeAll(keepingCapacity: true)
-            titleDocs.removeAll(keepingCapacity: true); titleTFs.removeAll(keepingCapacity: true)
-            let positionsOffset = positionsSpill.count
-            termPositionsBase = positionsOffset
-            let isWord = first.isWord, key = first.key
-            if isWord {
-                wordBytes.append(first.word)
-                wordOffsets.u64(UInt64(wordBytes.count))
-            }
-            collect(&first)
-            while let top = heap.first, RunTermReader.compareTerms(top, first) == 0 {
-                var next = heap.pop()!
-                collect(&next)
-                next.advance()
-                if next.valid { heap.push(next) }
-            }
-            first.advance()
-            if first.valid { heap.push(first) }
+        try file.end(padding: BitPacking.paddingBytes)
+    }
 
-            if !isWord {
-                for i in 0..<docs.count {
-                    let d = Int(docs[i])
-                    if charTF[d] == 0 { charTouched.append(docs[i]) }
-                    charTF[d] += tfs[i]
-                }
-                for i in 0..<titleDocs.count { charTitleTF[Int(titleDocs[i])] += titleTFs[i] }
+    /// Writes the `MergedTerm`s of one part to the postings section behind their term headers and adds their
+    /// dictionary entries; `positionsBase` is where the part's positions begin in the positions section.
+    private mutating func appendTerms(_ b: UnsafeRawBufferPointer, positionsBase: Int, postingsStart: Int) throws(IndexError) {
+        var o = 0
+        while o < b.count {
+            let kind = b[o]
+            o += 1
+            var key: UInt64 = 0
+            var word = UnsafeRawBufferPointer(start: nil, count: 0)
+            var character: UInt32 = 0
+            switch kind {
+            case 0:
+                key = b.u64Unchecked(at: o)
+                o += 8
+            case 1:
+                let n = Int(b.varint(at: &o)!)
+                word = b.slice(o, n)!
+                o += n
+            default:
+                character = b.u32Unchecked(at: o)
+                o += 4
             }
-            let entry = try writeLists(postingsStart: postingsStart, positionsOffset: positionsOffset, withPositions: true)
-            counts.postings += docs.count
-            if isWord {
-                wordTerms.u64(entry)
-                counts.word += 1
-            } else {
-                let relative = entry - charTokensBase
+            let df = Int(b.varint(at: &o)!), titleDf = Int(b.varint(at: &o)!)
+            let textBytes = Int(b.varint(at: &o)!), titleBytes = Int(b.varint(at: &o)!)
+            let positions = Int(b.varint(at: &o)!)
+            let termOffset = UInt64(file.offset - postingsStart)
+            header.bytes.removeAll(keepingCapacity: true)
+            TermEntry.encodeHeader(df: df, titleDf: titleDf, textListBytes: textBytes,
+                                   positionsOffset: kind == 2 ? 0 : positionsBase + positions, into: &header)
+            try file.write(header.bytes)
+            try file.write(b.slice(o, textBytes + titleBytes)!)
+            o += textBytes + titleBytes
+            switch kind {
+            case 0:
+                if CJKKey.first(key) != currentChar {
+                    currentChar = CJKKey.first(key)
+                    charFirstToken = counts.cjk
+                    charTokensBase = termOffset
+                }
+                let relative = termOffset - charTokensBase
                 guard relative <= UInt64(UInt32.max) else {
                     throw IndexError.limitExceeded(detail: "the lists of the tokens beginning with one character pass 4 GiB")
                 }
                 cjkKeys.u32(CJKKey.second(key))
                 cjkTerms.u32(UInt32(relative))
                 counts.cjk += 1
+                counts.postings += df
+            case 1:
+                wordBytes.append(word)
+                wordOffsets.u64(UInt64(wordBytes.count))
+                wordTerms.u64(termOffset)
+                counts.word += 1
+                counts.postings += df
+            default:
+                charKeys.u32(character)
+                charTerms.u64(termOffset)
+                charTerms.u64(charTokensBase)
+                charTerms.u32(UInt32(charFirstToken))
+                charTerms.u32(0)
+                counts.char += 1
             }
         }
-        if haveChar { try flushCharacter(postingsStart: postingsStart) }
-        try file.end(padding: BitPacking.paddingBytes)
-    }
-
-    /// Appends one run's part of the current term to the scratch lists and its positions to the stream.
-    private mutating func collect(_ reader: inout RunTermReader) {
-        let terms = reader.terms
-        reader.readPostings { doc, tf, titleTF, offset in
-            docs.append(doc)
-            tfs.append(tf)
-            positionStarts.append(UInt32(positionsSpill.count - termPositionsBase))
-            if titleTF > 0 { titleDocs.append(doc); titleTFs.append(titleTF) }
-            // Runs store positions exactly as the file does (LEB128 gaps, the first from 0): copy the bytes.
-            var end = offset
-            var remaining = tf
-            while remaining > 0 {
-                if terms[end] < 0x80 { remaining -= 1 }
-                end += 1
-            }
-            positionsSpill.append(terms.slice(offset, end - offset)!)
-            return end
-        }
-    }
-
-    /// Encodes the scratch lists (text and title) behind their term header into the postings section;
-    /// returns the term's offset there (its dictionary entry).
-    private mutating func writeLists(postingsStart: Int, positionsOffset: Int, withPositions: Bool) throws(IndexError) -> UInt64 {
-        scratch.bytes.removeAll(keepingCapacity: true)
-        titleScratch.bytes.removeAll(keepingCapacity: true)
-        header.bytes.removeAll(keepingCapacity: true)
-        let termOffset = file.offset - postingsStart
-        textLengths.withUnsafeBufferPointer { lengths in
-            docs.withUnsafeBufferPointer { d in
-                tfs.withUnsafeBufferPointer { t in
-                    positionStarts.withUnsafeBufferPointer { p in
-                        encoder.encode(docs: d, tfs: t, lengths: lengths, positionsStarts: withPositions ? p : nil, into: &scratch)
-                    }
-                }
-            }
-        }
-        if !titleDocs.isEmpty {
-            titleLengths.withUnsafeBufferPointer { lengths in
-                titleDocs.withUnsafeBufferPointer { d in
-                    titleTFs.withUnsafeBufferPointer { t in
-                        encoder.encode(docs: d, tfs: t, lengths: lengths, positionsStarts: nil, into: &titleScratch)
-                    }
-                }
-            }
-        }
-        TermEntry.encodeHeader(df: docs.count, titleDf: titleDocs.count, textListBytes: scratch.count,
-                               positionsOffset: withPositions ? positionsOffset : 0, into: &header)
-        try file.write(header.bytes)
-        try file.write(scratch.bytes)
-        try file.write(titleScratch.bytes)
-        return UInt64(termOffset)
-    }
-
-    /// Writes the single-character lists of `currentChar` from the accumulators and clears them.
-    private mutating func flushCharacter(postingsStart: Int) throws(IndexError) {
-        charTouched.sort()
-        docs.removeAll(keepingCapacity: true); tfs.removeAll(keepingCapacity: true)
-        titleDocs.removeAll(keepingCapacity: true); titleTFs.removeAll(keepingCapacity: true)
-        positionStarts.removeAll(keepingCapacity: true)
-        for d in charTouched {
-            docs.append(d); tfs.append(charTF[Int(d)])
-            if charTitleTF[Int(d)] > 0 { titleDocs.append(d); titleTFs.append(charTitleTF[Int(d)]) }
-            charTF[Int(d)] = 0
-            charTitleTF[Int(d)] = 0
-        }
-        charTouched.removeAll(keepingCapacity: true)
-        let entry = try writeLists(postingsStart: postingsStart, positionsOffset: 0, withPositions: false)
-        charKeys.u32(currentChar)
-        charTerms.u64(entry)
-        charTerms.u64(charTokensBase)
-        charTerms.u32(UInt32(charFirstToken))
-        charTerms.u32(0)
-        counts.char += 1
     }
 }

@@ -112,7 +112,8 @@ public enum IndexBuilder {
                                   started: .now(),
                                   makeLoader: { { .document(documents[$0], invalidUTF8: false, stamp: .none) } })
         let file = IndexFileWriter()
-        var assembler = try IndexAssembler(runs: inverted.runs, file: file, spillPath: nil, storedBlockSize: storedBlockSize)
+        var assembler = IndexAssembler(runs: inverted.runs, file: file, spillPath: nil, threads: threads,
+                                       storedBlockSize: storedBlockSize)
         try assembler.write()
         return InMemoryIndex.file(segment: file.finishInMemory(), statistics: assembler.statistics)
     }
@@ -133,7 +134,7 @@ public enum IndexBuilder {
                                   started: started, makeLoader: makeLoader)
         let appender = try IndexFileAppender(creating: temporary)
         let segment = try SegmentWriting.write(runs: inverted.runs, to: appender, documentBase: 0,
-                                               spillPath: temporary + ".positions")
+                                               spillPath: temporary + ".positions", threads: options.threads)
         let commit = CommitRecord.first(segment: segment?.reference, statistics: segment?.statistics, source: source)
         try appender.publish(commit)
         let length = appender.end

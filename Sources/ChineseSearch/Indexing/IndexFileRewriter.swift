@@ -18,10 +18,12 @@ enum IndexFileRewriter {
             var references: [SegmentReference] = []
             var nextBase = c.nextDocumentBase
             if compacting {
-                let runs = try SegmentRun.make(snapshot.segments, threads: ProcessInfo.processInfo.activeProcessorCount)
+                let threads = ProcessInfo.processInfo.activeProcessorCount
+                let runs = try SegmentRun.make(snapshot.segments, threads: threads)
                 nextBase = 0
                 if let written = try SegmentWriting.write(runs: runs, to: appender, documentBase: 0,
-                                                          spillPath: TemporaryFiles.path(besides: snapshot.path) + ".positions") {
+                                                          spillPath: TemporaryFiles.path(besides: snapshot.path) + ".positions",
+                                                          threads: threads) {
                     references.append(written.reference)
                     nextBase = UInt64(written.statistics.documentCount)
                 }

@@ -10,7 +10,9 @@ import Foundation
 /// Posting   --> localDocGap varint, tf varint, titleTF varint, positionGap varint^tf
 /// ```
 /// Document numbers are local to the chunk (the merge adds the chunk's base); the first gap is from 0, the
-/// others `doc − previous − 1`; positions gap from the previous position, the first from 0.
+/// others `doc − previous − 1`; positions gap from the previous position, the first from 0. `checkpoints` are
+/// where every 256th term begins, so a merge of one range of the term order starts inside the run without
+/// reading the terms before it.
 /// A run lives in memory or, once the build passes its memory limit, in a temporary file mapped back.
 final class Run: @unchecked Sendable {
     /// Documents in the run.
@@ -21,14 +23,21 @@ final class Run: @unchecked Sendable {
     let titleLengths: [UInt32]
     /// Distinct terms.
     let termCount: Int
+    /// The offset in `terms` of term `i · checkpointInterval`, for every such term.
+    let checkpoints: [Int]
+    /// Terms between checkpoints.
+    static let checkpointInterval = 256
     private var storage: RunBytes
     private let documentsLength: Int
 
-    init(documents: [UInt8], terms: [UInt8], termCount: Int, textLengths: [UInt32], titleLengths: [UInt32]) {
+    init(documents: [UInt8], terms: [UInt8], termCount: Int, checkpoints: [Int], textLengths: [UInt32],
+         titleLengths: [UInt32]) {
+        precondition(checkpoints.count == (termCount + Self.checkpointInterval - 1) / Self.checkpointInterval)
         documentCount = textLengths.count
         self.textLengths = textLengths
         self.titleLengths = titleLengths
         self.termCount = termCount
+        self.checkpoints = checkpoints
         documentsLength = documents.count
         storage = RunBytes(HeapBytes(documents, terms))
     }

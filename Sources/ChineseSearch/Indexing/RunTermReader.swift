@@ -20,11 +20,35 @@ struct RunTermReader {
     /// Whether a current term exists.
     private(set) var valid = false
 
-    init(run: Run, runIndex: Int, documentBase: UInt32) {
+    /// A reader on the first term of `run` at or after `lower` (nil: its first term): from the last checkpoint
+    /// before `lower`, skipping at most `Run.checkpointInterval` terms.
+    init(run: Run, runIndex: Int, documentBase: UInt32, from lower: TermBound? = nil) {
+        var low = 0
+        if let lower {
+            // The last checkpoint whose term comes before `lower`, or the first.
+            var high = run.checkpoints.count
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if lower.follows(RunTermReader(run: run, checkpoint: mid)) { low = mid } else { high = mid }
+            }
+        }
+        self.init(run: run, checkpoint: low, runIndex: runIndex, documentBase: documentBase)
+        if let lower {
+            while valid && lower.follows(self) {
+                skipPostings()
+                advance()
+            }
+        }
+    }
+
+    /// A reader on term `c · Run.checkpointInterval` of `run` (invalid when the run has no terms).
+    init(run: Run, checkpoint c: Int, runIndex: Int = 0, documentBase: UInt32 = 0) {
         terms = run.terms
         self.runIndex = runIndex
         self.documentBase = documentBase
-        remaining = run.termCount
+        let hasCheckpoint = c < run.checkpoints.count
+        offset = hasCheckpoint ? run.checkpoints[c] : 0
+        remaining = hasCheckpoint ? run.termCount - c * Run.checkpointInterval : 0
         advance()
     }
 
@@ -62,6 +86,16 @@ struct RunTermReader {
         if a.isWord != b.isWord { return a.isWord ? 1 : -1 }
         if !a.isWord { return a.key == b.key ? 0 : (a.key < b.key ? -1 : 1) }
         return compareBytes(a.word, b.word)
+    }
+
+    /// Moves past the current term's postings without decoding them for use.
+    mutating func skipPostings() {
+        for _ in 0..<docCount {
+            _ = terms.varint(at: &offset)
+            let tf = Int(terms.varint(at: &offset)!)
+            _ = terms.varint(at: &offset)
+            for _ in 0..<tf { _ = terms.varint(at: &offset) }
+        }
     }
 
     /// Decodes the current term's postings, calling `body(globalDoc, tf, titleTF, positionsOffset)`;

@@ -53,6 +53,7 @@ enum SegmentRun {
         }
         var terms = ByteWriter()
         var termCount = 0
+        var checkpoints: [Int] = []
         var postings = ByteWriter()
         func copy(_ entry: TermEntry, header: (inout ByteWriter) -> Void) throws(IndexError) {
             postings.bytes.removeAll(keepingCapacity: true)
@@ -86,6 +87,7 @@ enum SegmentRun {
                 throw .corrupt(path: reader.path, detail: "a postings list of a segment being merged does not decode")
             }
             guard count > 0 else { return }
+            if termCount % Run.checkpointInterval == 0 { checkpoints.append(terms.count) }
             header(&terms)
             terms.varint(UInt64(count))
             terms.append(postings.bytes)
@@ -101,7 +103,7 @@ enum SegmentRun {
             }
             try copy(reader.wordEntry(at: w)) { out in out.u8(1); out.varint(UInt64(word.count)); out.append(word) }
         }
-        return Run(documents: documents.bytes, terms: terms.bytes, termCount: termCount,
+        return Run(documents: documents.bytes, terms: terms.bytes, termCount: termCount, checkpoints: checkpoints,
                    textLengths: textLengths, titleLengths: titleLengths)
     }
 }

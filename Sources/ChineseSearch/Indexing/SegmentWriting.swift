@@ -7,14 +7,14 @@ enum SegmentWriting {
     }
 
     /// Merges `runs` (consecutive document ranges, in order) into a segment at the end of `appender`; nil when
-    /// the runs hold no document (an empty segment is never written). Positions stream through a temporary file
-    /// at `spillPath` (in memory when nil).
+    /// the runs hold no document (an empty segment is never written). The merge runs on up to `threads` workers;
+    /// its parts stream through temporary files named from `spillPath` (in memory when nil).
     static func write(runs: [Run], to appender: IndexFileAppender, documentBase: UInt64,
-                      spillPath: String?) throws(IndexError) -> Written? {
+                      spillPath: String?, threads: Int) throws(IndexError) -> Written? {
         guard runs.contains(where: { $0.documentCount > 0 }) else { return nil }
         var statistics: IndexStatistics?
         let (offset, length) = try appender.appendSegment { (file) throws(IndexError) in
-            var assembler = try IndexAssembler(runs: runs, file: file, spillPath: spillPath)
+            var assembler = IndexAssembler(runs: runs, file: file, spillPath: spillPath, threads: threads)
             try assembler.write()
             statistics = assembler.statistics
         }

@@ -2,7 +2,8 @@ import Foundation
 
 /// An append-only stream kept in a temporary file (removed when done) or, for in-memory builds, in memory.
 ///
-/// The build streams the positions through one, so on disk builds they never sit in memory whole.
+/// The merge streams each range's terms and positions through two, so on disk builds they never sit in memory
+/// whole.
 final class SpillFile {
     private let file: (fd: Int32, path: String)?
     private(set) var buffer = ByteWriter()

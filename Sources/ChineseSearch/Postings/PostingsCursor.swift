@@ -1,8 +1,10 @@
 /// Iterates one postings list of the mapped index in document order, decoding a block of 128 at a time.
 ///
 /// `advance(to:)` skips whole blocks through the skip entries without decoding them, so a conjunction
-/// driven by a rare list touches only the blocks it needs. A damaged list never reads out of bounds: the
-/// cursor stops (`doc == PostingsCursor.end`) and sets `damaged`. Not thread-safe; one per query and list.
+/// driven by a rare list touches only the blocks it needs. Positions (`PositionsFormat`) are decoded on demand,
+/// a chunk of 128 values at a time, each chunk once for all the documents in it. A damaged list never reads out
+/// of bounds: the cursor stops (`doc == PostingsCursor.end`) and sets `damaged`; damaged positions set
+/// `damaged`. Not thread-safe; one per query and list.
 final class PostingsCursor {
     /// The `doc` value of an exhausted cursor.
     static let end = UInt32.max
@@ -22,8 +24,18 @@ final class PostingsCursor {
     private var index = 0
     private var docs: UnsafeMutablePointer<UInt32>
     private var tfs: UnsafeMutablePointer<UInt32>
+
+    // Positions of the current block: `valueStart` is where document `positionsIndex`'s values begin among the
+    // block's `blockValues` values (-1: not summed yet); chunk `walkChunk` begins at `walkOffset`;
+    // `chunkValues` holds chunk `decodedChunk`.
+    private var chunkValues: UnsafeMutablePointer<UInt32>
+    private var blockPositionsStart = 0
+    private var blockValues = -1
     private var positionsIndex = 0
-    private var positionsOffset = 0
+    private var valueStart = 0
+    private var walkChunk = 0
+    private var walkOffset = 0
+    private var decodedChunk = -1
 
     /// The current document, or `PostingsCursor.end`.
     private(set) var doc: UInt32 = PostingsCursor.end
@@ -47,6 +59,7 @@ final class PostingsCursor {
         self.dataStart = fits ? listStart + skipBytes : postings.count
         docs = .allocate(capacity: PostingsFormat.blockSize)
         tfs = .allocate(capacity: PostingsFormat.blockSize)
+        chunkValues = .allocate(capacity: PositionsFormat.chunkSize)
         if df <= 0 || !fits {
             damaged = df < 0 || !fits
             return
@@ -57,6 +70,7 @@ final class PostingsCursor {
     deinit {
         docs.deallocate()
         tfs.deallocate()
+        chunkValues.deallocate()
     }
 
     /// The term frequency in the current document.
@@ -181,8 +195,13 @@ final class PostingsCursor {
         count = n
         index = 0
         doc = docs[0]
+        blockPositionsStart = positionsBase + (blockCount > 1 ? Int(skipField(b, 2)) : 0)
+        blockValues = -1
         positionsIndex = 0
-        positionsOffset = positionsBase + (blockCount > 1 ? Int(skipField(b, 2)) : 0)
+        valueStart = 0
+        walkChunk = 0
+        walkOffset = blockPositionsStart
+        decodedChunk = -1
     }
 
     /// Moves to the next document. O(1) amortized.
@@ -218,21 +237,56 @@ final class PostingsCursor {
     }
 
     /// Calls `body` with each position of the current document, ascending; stops early when `body` returns false.
-    /// Sets `damaged` and stops when the positions stream is inconsistent.
+    /// Sets `damaged` and stops when the positions stream is inconsistent. O(tf) plus, once per chunk of the
+    /// block, its decoding; the tfs of the block's earlier documents are summed once.
     func forEachPosition(_ body: (UInt32) -> Bool) {
+        guard index < count else { return }
+        if blockValues < 0 {
+            var total = 0
+            for i in 0..<count { total += Int(tfs[i]) }
+            blockValues = total
+        }
         while positionsIndex < index {
-            for _ in 0..<tfs[positionsIndex] {
-                guard positions.varint(at: &positionsOffset) != nil else { damaged = true; return }
-            }
+            valueStart += Int(tfs[positionsIndex])
             positionsIndex += 1
         }
-        var offset = positionsOffset
+        var v = valueStart
+        let end = v + Int(tfs[index])
         var p: UInt64 = 0
-        for _ in 0..<tfs[index] {
-            // A gap read from the file may be up to 2^64 − 1: compare before adding, so the sum cannot overflow.
-            guard let gap = positions.varint(at: &offset), gap <= UInt64(UInt32.max) - p else { damaged = true; return }
-            p += gap
-            if !body(UInt32(p)) { return }
+        while v < end {
+            let c = v / PositionsFormat.chunkSize
+            if c != decodedChunk && !decodePositions(chunk: c) { damaged = true; return }
+            let base = c * PositionsFormat.chunkSize
+            let stop = min(end, base + PositionsFormat.chunkSize)
+            for j in (v - base)..<(stop - base) {
+                // A gap may be up to 2^32 − 1: the sum is checked, so a position never wraps.
+                p += UInt64(chunkValues[j])
+                guard p <= UInt64(UInt32.max) else { damaged = true; return }
+                if !body(UInt32(p)) { return }
+            }
+            v = stop
         }
+    }
+
+    /// Decodes chunk `c` of the current block into `chunkValues`; false when it is damaged. The chunks before it
+    /// are full, so their `chunkBytes` lead to it; the block's last chunk must end where the next block begins.
+    private func decodePositions(chunk c: Int) -> Bool {
+        if c < walkChunk {
+            walkChunk = 0
+            walkOffset = blockPositionsStart
+        }
+        while walkChunk < c {
+            guard let bytes = PositionsFormat.chunkBytes(positions, at: walkOffset) else { return false }
+            walkOffset += 2 + bytes
+            walkChunk += 1
+        }
+        let n = PositionsFormat.chunkCount(c, total: blockValues)
+        guard let end = PositionsFormat.decodeChunk(positions, at: walkOffset, count: n, into: chunkValues) else {
+            return false
+        }
+        let isLast = (c + 1) * PositionsFormat.chunkSize >= blockValues
+        if isLast, hasSkips, block + 1 < blockCount, end != positionsBase + Int(skipField(block + 1, 2)) { return false }
+        decodedChunk = c
+        return true
     }
 }

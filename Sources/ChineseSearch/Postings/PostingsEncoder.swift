@@ -1,4 +1,4 @@
-/// Writes postings lists in the `PostingsFormat` layout and positions as LEB128 gaps.
+/// Writes postings lists in the `PostingsFormat` layout (their positions: `PositionsEncoder`).
 ///
 /// One encoder is reused for every list of a build; its scratch arrays grow once. O(df + positions) per list.
 struct PostingsEncoder {
@@ -9,7 +9,7 @@ struct PostingsEncoder {
 
     /// Appends the list of `docs` (ascending) with their `tfs` to `out`.
     /// `lengths[doc]` is the field length used for the skip entries' `minLength`;
-    /// `positionsStarts[i]`, when given, is where document i's positions begin (relative to the list).
+    /// `positionsStarts[b]`, when given, is where block b's positions begin (relative to the list's positions).
     mutating func encode(docs: UnsafeBufferPointer<UInt32>, tfs: UnsafeBufferPointer<UInt32>,
                          lengths: UnsafeBufferPointer<UInt32>, positionsStarts: UnsafeBufferPointer<UInt32>?,
                          into out: inout ByteWriter) {
@@ -46,7 +46,7 @@ struct PostingsEncoder {
             if blockCount > 1 {
                 skips.u32(docs[start + n - 1])
                 skips.u32(UInt32(blocks.count))
-                skips.u32(positionsStarts?[start] ?? 0)
+                skips.u32(positionsStarts?[start / PostingsFormat.blockSize] ?? 0)
                 skips.u32(maxTF)
                 skips.u32(minLength)
             }
@@ -54,14 +54,5 @@ struct PostingsEncoder {
         }
         out.append(skips.bytes)
         out.append(blocks.bytes)
-    }
-
-    /// Appends one document's positions (ascending) as LEB128 gaps from the previous position (the first from 0).
-    static func encodePositions(_ positions: UnsafeBufferPointer<UInt32>, into out: inout ByteWriter) {
-        var previous: UInt32 = 0
-        for p in positions {
-            out.varint(UInt64(p - previous))
-            previous = p
-        }
     }
 }

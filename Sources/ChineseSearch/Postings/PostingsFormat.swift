@@ -9,7 +9,7 @@
 /// 128: the skip interval, a block that fits in L1 while decoding, and Lucene's and Tantivy's choice too.
 /// A document gap is `doc − previousDoc − 1` (the first document's previous is −1, across blocks too).
 /// `blockEnd` is the end of the block counted from the first block's start; `positionsStart` is where the
-/// block's first document's positions begin, counted from the list's start in the positions stream.
+/// block's positions (`PositionsFormat`) begin, counted from the list's start in the positions section.
 /// `maxTF` and `minLength` (the block's largest tf and shortest field length) bound BM25 inside the block
 /// for any k1 and b.
 enum PostingsFormat {

@@ -22,6 +22,9 @@ final class WorkSlots<Value>: @unchecked Sendable {
     /// Stores the result of item `i`.
     func store(_ i: Int, _ value: Value) { lock.withLock { values[i] = value } }
 
+    /// The result of item `i`, nil until it is stored.
+    func value(_ i: Int) -> Value? { lock.withLock { values[i] } }
+
     /// Every slot, nil where no result was stored.
     var results: [Value?] { lock.withLock { values } }
 }

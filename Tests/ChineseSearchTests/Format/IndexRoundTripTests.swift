@@ -154,6 +154,22 @@ final class IndexRoundTripTests: XCTestCase {
         }
     }
 
+    /// Position lists that cross the positions chunks: a term 100,000 times in one document, and documents
+    /// holding terms a few to a few hundred times, so blocks sum to hundreds or thousands of positions.
+    func testLongPositionListsMatchTheNaiveIndex() throws {
+        let folder = try TemporaryFolder(for: self)
+        var documents = GeneratedCorpus.documents(seed: 9, count: 200, bodyScale: 6)
+        documents.append(SourceDocument(path: "long.txt", title: "哈", body: String(repeating: "哈", count: 100_001) + " 香港"))
+        for i in 0..<300 {
+            documents.append(SourceDocument(path: "repeat-\(i).txt", title: "香港",
+                                            body: String(repeating: "香港 itgc ", count: 1 + (i * 37) % 260) + "国际"))
+        }
+        for threads in [1, 3] {
+            let (path, _) = try build(documents, threads: threads, in: folder, name: "long-\(threads).idx")
+            try assertMatchesNaiveIndex(path, documents, NaiveIndex(documents))
+        }
+    }
+
     func testEmptyCorpusGivesAnIndexWithNoDocuments() throws {
         let folder = try TemporaryFolder(for: self)
         let (path, summary) = try build([], threads: 2, in: folder, name: "empty.idx")

@@ -3,26 +3,6 @@ import XCTest
 
 /// `PostingsEncoder` and `PostingsCursor` against plain arrays, for list lengths around the block edges.
 final class PostingsCodecTests: XCTestCase {
-    /// A list as plain arrays: documents ascending, their tfs and positions.
-    private struct PlainList {
-        var docs: [UInt32] = []
-        var tfs: [UInt32] = []
-        var positions: [[UInt32]] = []
-        var lengths: [UInt32] = []
-        var documentCount = 0
-
-        /// The index of the first document ≥ target, or docs.count.
-        func lowerBound(_ target: UInt32) -> Int { docs.firstIndex { $0 >= target } ?? docs.count }
-    }
-
-    /// The encoded list inside buffers shaped like the index file's sections.
-    private struct EncodedList {
-        var postings: [UInt8]
-        var positions: [UInt8]
-        var listStart: Int
-        var positionsStart: Int
-    }
-
     private func makeList(df: Int, spread: Int, maxTF: Int, random: inout RandomText) -> PlainList {
         var list = PlainList()
         var doc = -1
@@ -47,46 +27,7 @@ final class PostingsCodecTests: XCTestCase {
     }
 
     private func encode(_ list: PlainList, random: inout RandomText) -> EncodedList {
-        // Positions: each document's gaps, documents in order; starts relative to the list's start.
-        var positions = ByteWriter()
-        let positionsPrefix = random.below(10)
-        positions.append([UInt8](repeating: 0x80, count: positionsPrefix))
-        var starts: [UInt32] = []
-        for ps in list.positions {
-            starts.append(UInt32(positions.count - positionsPrefix))
-            ps.withUnsafeBufferPointer { PostingsEncoder.encodePositions($0, into: &positions) }
-        }
-        var postings = ByteWriter()
-        let listStart = random.below(10)
-        postings.append([UInt8](repeating: 0xEE, count: listStart))
-        var encoder = PostingsEncoder()
-        list.docs.withUnsafeBufferPointer { d in
-            list.tfs.withUnsafeBufferPointer { t in
-                list.lengths.withUnsafeBufferPointer { l in
-                    starts.withUnsafeBufferPointer { s in
-                        encoder.encode(docs: d, tfs: t, lengths: l, positionsStarts: s, into: &postings)
-                    }
-                }
-            }
-        }
-        postings.append([UInt8](repeating: 0, count: BitPacking.paddingBytes))
-        return EncodedList(postings: postings.bytes, positions: positions.bytes, listStart: listStart,
-                           positionsStart: positionsPrefix)
-    }
-
-    private func withCursor(_ e: EncodedList, _ list: PlainList, _ body: (PostingsCursor) -> Void) {
-        e.postings.withUnsafeBytes { postings in
-            e.positions.withUnsafeBytes { positions in
-                body(PostingsCursor(postings: postings, listStart: e.listStart, df: list.docs.count, positions: positions,
-                                    positionsStart: e.positionsStart, documentCount: list.documentCount))
-            }
-        }
-    }
-
-    private func positions(of cursor: PostingsCursor) -> [UInt32] {
-        var out: [UInt32] = []
-        cursor.forEachPosition { out.append($0); return true }
-        return out
+        EncodedList(list, listStart: random.below(10), positionsStart: random.below(10))
     }
 
     static let lengths = [1, 2, 127, 128, 129, 255, 256, 257, 1000]
@@ -97,14 +38,14 @@ final class PostingsCodecTests: XCTestCase {
             for (spread, maxTF) in [(0, 1), (3, 4), (1000, 70), (70_000, 2)] {
                 let list = makeList(df: df, spread: spread, maxTF: maxTF, random: &random)
                 let encoded = encode(list, random: &random)
-                withCursor(encoded, list) { cursor in
+                encoded.withCursor(list) { cursor in
                     var i = 0
                     while cursor.doc != PostingsCursor.end && i < df {
                         XCTAssertEqual(cursor.doc, list.docs[i], "df \(df) spread \(spread) at \(i)")
                         XCTAssertEqual(cursor.tf, list.tfs[i], "df \(df) spread \(spread) at \(i)")
                         // Read positions of only some documents: the cursor must skip the others' positions.
                         if i % 3 != 1 {
-                            XCTAssertEqual(positions(of: cursor), list.positions[i], "df \(df) spread \(spread) at \(i)")
+                            XCTAssertEqual(cursor.allPositions(), list.positions[i], "df \(df) spread \(spread) at \(i)")
                         }
                         cursor.next()
                         i += 1
@@ -124,7 +65,7 @@ final class PostingsCodecTests: XCTestCase {
                 let list = makeList(df: df, spread: spread, maxTF: 5, random: &random)
                 let encoded = encode(list, random: &random)
                 for _ in 0..<20 {
-                    withCursor(encoded, list) { cursor in
+                    encoded.withCursor(list) { cursor in
                         var steps = 0
                         while cursor.doc != PostingsCursor.end {
                             let current = list.lowerBound(cursor.doc)
@@ -142,7 +83,7 @@ final class PostingsCodecTests: XCTestCase {
                                                "df \(df) spread \(spread) advance to \(target)")
                                 if j < df && cursor.doc == list.docs[j] {
                                     XCTAssertEqual(cursor.tf, list.tfs[j])
-                                    if random.below(2) == 0 { XCTAssertEqual(positions(of: cursor), list.positions[j]) }
+                                    if random.below(2) == 0 { XCTAssertEqual(cursor.allPositions(), list.positions[j]) }
                                 }
                             }
                             steps += 1
@@ -162,7 +103,7 @@ final class PostingsCodecTests: XCTestCase {
             let encoded = encode(list, random: &random)
             let blocks = (df + 127) / 128
             func range(_ b: Int) -> Range<Int> { (b * 128)..<min(df, b * 128 + 128) }
-            withCursor(encoded, list) { cursor in
+            encoded.withCursor(list) { cursor in
                 XCTAssertEqual(cursor.listMaxTF(), list.tfs.max())
                 XCTAssertEqual(cursor.blocks, blocks)
                 for b in 0..<blocks {
@@ -224,14 +165,14 @@ final class PostingsCodecTests: XCTestCase {
         list.tfs = [5, 5, 5]
         list.positions = [[1, 2, 3, 4, 5], [0, 10, 20, 30, 40], [7, 8, 9, 100, 1000]]
         let encoded = encode(list, random: &random)
-        withCursor(encoded, list) { cursor in
+        encoded.withCursor(list) { cursor in
             var seen: [UInt32] = []
             cursor.forEachPosition { seen.append($0); return seen.count < 2 }
             XCTAssertEqual(seen, [1, 2])
             cursor.next()
-            XCTAssertEqual(positions(of: cursor), [0, 10, 20, 30, 40])
+            XCTAssertEqual(cursor.allPositions(), [0, 10, 20, 30, 40])
             cursor.next()
-            XCTAssertEqual(positions(of: cursor), [7, 8, 9, 100, 1000])
+            XCTAssertEqual(cursor.allPositions(), [7, 8, 9, 100, 1000])
         }
     }
 }
