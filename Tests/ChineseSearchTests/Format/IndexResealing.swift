@@ -7,17 +7,21 @@
 enum IndexResealing {
     /// Where the segment starts, and its length from its header.
     static func segment(_ bytes: [UInt8]) -> (base: Int, length: Int) {
-        (FileHeader.size, Int(u64(bytes, FileHeader.size + 16)))
+        (FileHeader.size, Int(truncatingIfNeeded: u64(bytes, FileHeader.size + 16)))
     }
 
     /// (kind, offset in the file, length) of every section, from the segment's section table.
     static func sections(_ bytes: [UInt8]) -> [(kind: SectionKind, offset: Int, length: Int)] {
         let base = segment(bytes).base
-        let count = Int(u64(bytes, base + 12) & 0xFFFF_FFFF)
+        // A damaged table may hold any count, offset or length: keep to entries inside the file, values that fit.
+        let fitting = max(0, (bytes.count - base - IndexLayout.headerSize) / IndexLayout.sectionEntrySize)
+        let count = min(Int(u64(bytes, base + 12) & 0xFFFF_FFFF), fitting)
         return (0..<count).compactMap { i in
             let e = base + IndexLayout.headerSize + i * IndexLayout.sectionEntrySize
-            guard let kind = SectionKind(rawValue: UInt32(u64(bytes, e) & 0xFFFF_FFFF)) else { return nil }
-            return (kind, base + Int(u64(bytes, e + 8)), Int(u64(bytes, e + 16)))
+            guard let kind = SectionKind(rawValue: UInt32(u64(bytes, e) & 0xFFFF_FFFF)),
+                  let offset = Int(exactly: u64(bytes, e + 8)), offset <= Int.max - base,
+                  let length = Int(exactly: u64(bytes, e + 16)) else { return nil }
+            return (kind, base + offset, length)
         }
     }
 
@@ -33,8 +37,8 @@ enum IndexResealing {
         let tableEnd = base + IndexLayout.headerSize + sections(bytes).count * IndexLayout.sectionEntrySize
         put(&bytes, base + IndexLayout.headerChecksumOffset, 0, width: 8)
         put(&bytes, base + IndexLayout.headerChecksumOffset, bytes[base..<tableEnd].withUnsafeBytes { Checksum.xxh64($0) }, width: 8)
-        let end = base + length
         guard length >= 8, length <= bytes.count - base else { return bytes }
+        let end = base + length
         let segmentSum = bytes[base..<(end - 8)].withUnsafeBytes { Checksum.xxh64($0) }
         put(&bytes, end - 8, segmentSum, width: 8)
         return bytes
