@@ -15,6 +15,6 @@ let package = Package(
         .executableTarget(name: "search", dependencies: ["ChineseSearch"], path: "Sources/search"),
         .executableTarget(name: "SearchBench", dependencies: ["ChineseSearch"], path: "Benchmarks/SearchBench"),
         .testTarget(name: "ChineseSearchTests", dependencies: ["ChineseSearch"], path: "Tests/ChineseSearchTests"),
-        .testTarget(name: "SearchCLITests", dependencies: ["ChineseSearch"], path: "Tests/SearchCLITests"),
+        .testTarget(name: "SearchCLITests", dependencies: ["ChineseSearch", "search"], path: "Tests/SearchCLITests"),
     ]
 )

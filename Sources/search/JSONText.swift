@@ -4,25 +4,11 @@ import Foundation
 struct JSONText {
     private(set) var text = ""
 
-    /// A JSON string literal of `s`.
+    /// A JSON string literal of `s` (`JSONBytes.string`'s escaping).
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    out += String(format: "\\u%04x", u.value)
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
+        var out = JSONBytes(capacity: s.utf8.count + 2)
+        out.string(s)
+        return out.text
     }
 
     /// A number with `decimals` places, or null when not finite.

@@ -3,11 +3,13 @@ import Foundation
 
 /// Renders search results as the one-line JSON object or as text for people.
 enum ResultFormat {
-    /// `{"query": …, "mode": …, "total": N, "took_ms": F, "hits": [...]}` on one line: the `Codable` encoding of
-    /// `SearchResults`, so a program decoding it with `JSONDecoder` gets the library's values back.
+    /// `{"query": …, "mode": …, "total": N, "took_ms": F, "hits": [...]}` on one line: what the `Codable`
+    /// encoding of `SearchResults` gives, so a program decoding it with `JSONDecoder` gets the library's values
+    /// back, written straight into bytes (`JSONBytes.results`).
     static func json(_ r: SearchResults) -> String {
-        // The result values hold only strings, integers, doubles and booleans: encoding cannot fail.
-        (try? OrderedJSONEncoder.encode(r)) ?? JSONText.object([("query", JSONText.quote(r.query))])
+        var out = JSONBytes(capacity: 512 + 1024 * r.hits.count)
+        out.results(r)
+        return out.text
     }
 
     /// `{"query": …, "error": …}`.

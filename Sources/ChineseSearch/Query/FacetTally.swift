@@ -1,29 +1,36 @@
 /// Counts the facet values of the matching documents of one segment (or one part of it).
 struct FacetTally {
-    private let fields: Set<FacetField>
+    /// Which values are counted (plain flags: a tally is made for every search, facets or not).
+    private let countsAuthors: Bool
+    private let countsCategories: Bool
+    private let countsDates: Bool
     private(set) var authors: [UInt32: Int] = [:]
     private(set) var categories: [UInt32: Int] = [:]
     /// By year, and by year × 100 + month.
     private(set) var years: [Int: Int] = [:]
     private(set) var months: [Int: Int] = [:]
 
-    init(_ requests: [FacetRequest]) { fields = Set(requests.map(\.field)) }
+    init(_ requests: [FacetRequest]) {
+        countsAuthors = requests.contains { $0.field == .author }
+        countsCategories = requests.contains { $0.field == .category }
+        countsDates = requests.contains { $0.field == .year || $0.field == .month }
+    }
 
-    var isEmpty: Bool { fields.isEmpty }
+    var isEmpty: Bool { !countsAuthors && !countsCategories && !countsDates }
 
     /// Counts the values of matching document `doc`.
     mutating func add(_ doc: UInt32, _ reader: IndexReader) {
-        if fields.contains(.author) {
+        if countsAuthors {
             let a = reader.authorID(doc)
             if a != FieldRecord.noValue { authors[a, default: 0] += 1 }
         }
-        if fields.contains(.category) {
+        if countsCategories {
             _ = reader.anyCategory(of: doc) { id in
                 categories[id, default: 0] += 1
                 return false
             }
         }
-        if fields.contains(.year) || fields.contains(.month) {
+        if countsDates {
             let date = reader.date(doc)
             guard date != FieldRecord.noDate else { return }
             let civil = CivilCalendar.date(ofInstant: date)

@@ -15,7 +15,9 @@ final class QueryExecution {
     /// Each token's text-field and title-field cursor (nil when the segment lacks the token or no title holds it).
     let text: [PostingsCursor?]
     let title: [PostingsCursor?]
-    private var prefixCursors: [Int: [PostingsCursor]] = [:]
+    /// For `.prefix` tokens, by token number: the cursors of every token beginning with the character, made at
+    /// the first positional check that needs them.
+    private var prefixCursors: [[PostingsCursor]?]
     /// Scratch of the positional check: candidate start positions.
     private var starts: [UInt32] = []
     let averageText: Double
@@ -45,6 +47,7 @@ final class QueryExecution {
         self.options = options
         text = plan.tokens.map { $0.entry.map(reader.textCursor) }
         title = plan.tokens.map { $0.entry.flatMap(reader.titleCursor) }
+        prefixCursors = Array(repeating: nil, count: plan.tokens.count)
         averageText = statistics.averageTextLength
         averageTitle = statistics.averageTitleLength
         facets = FacetTally(options.facets)
@@ -169,9 +172,12 @@ final class QueryExecution {
         if plan.clauses.contains(where: { clause in clause.allSatisfy(\.impossible) }) { return ([], 0) }
         if plan.hasUnmatchableFilter { return ([], 0) }
         var required: [PostingsCursor] = []
-        var seen = Set<Int>()
+        var seen = [Bool](repeating: false, count: plan.tokens.count)
         for clause in plan.clauses where clause.count == 1 {
-            for t in clause[0].tokens where seen.insert(t).inserted { required.append(text[t]!) }
+            for t in clause[0].tokens where !seen[t] {
+                seen[t] = true
+                required.append(text[t]!)
+            }
         }
         required.sort { $0.df < $1.df }
         let scoring = ScoringLists(self)

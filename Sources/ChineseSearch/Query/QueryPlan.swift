@@ -1,7 +1,7 @@
 /// A query resolved against one segment: its distinct tokens with their dictionary entries and live document
-/// frequencies, and its clauses as lists of token numbers. Token numbers depend on the query alone, so plans of
-/// one query over several segments line up token by token; `setStatistics` then gives every plan the idf of the
-/// whole index. Immutable once set; each execution makes its own cursors from it.
+/// frequencies, and its clauses as lists of token numbers. Token numbers come from the query's `QueryAnalysis`
+/// alone, so plans of one query over several segments line up token by token; `setStatistics` then gives every
+/// plan the idf of the whole index. Immutable once set; each execution makes its own cursors from it.
 struct QueryPlan {
     /// One distinct token of the query.
     struct Token {
@@ -70,70 +70,43 @@ struct QueryPlan {
     /// True when a dictionary entry the query needs does not decode.
     var damaged = false
 
-    enum Failure: Error { case noTokens }
-
-    /// Resolves `parsed` against `segment` (nil: against nothing, to learn whether the query has tokens at all).
-    /// `analyses` keeps each term's analysis, so the plans of one query over many segments analyze it once.
-    init(_ parsed: ParsedQuery, segment: OpenSegment?, analyzer: Analyzer,
-         analyses: inout [String: QueryTerm]) throws(Failure) {
-        var numbers: [TermElement: Int] = [:]
-        func resolve(_ term: ParsedQuery.Term, scores: Bool) -> Term? {
-            let analyzed: QueryTerm
-            if let known = analyses[term.text] {
-                analyzed = known
-            } else {
-                analyzed = QueryTerm(term.text, analyzer: analyzer)
-                analyses[term.text] = analyzed
+    /// Resolves the analyzed query against `segment`: each token's dictionary entry and live document
+    /// frequencies, each term's possibility, each filter's value ids. O(tokens · log dictionary + filters).
+    init(_ analysis: borrowing QueryAnalysis, segment: OpenSegment) {
+        let reader = segment.reader
+        for (element, scores) in zip(analysis.elements, analysis.scores) {
+            var found: (entry: TermEntry, ordinal: Int)?
+            var range = 0..<0
+            switch element {
+            case .cjk(let key):
+                found = reader.cjkIndex(of: key).map { (reader.cjkEntry($0), reader.ordinal(ofCJK: $0)) }
+            case .word(let bytes):
+                found = bytes.withUnsafeBytes { reader.wordIndex($0) }.map { (reader.wordEntry(at: $0), reader.ordinal(ofWord: $0)) }
+            case .prefix(let c):
+                found = reader.charIndex(of: c).map { (reader.charEntry(at: $0), reader.ordinal(ofCharacter: $0)) }
+                range = reader.cjkRange(startingWith: c)
             }
-            guard !analyzed.elements.isEmpty else { return nil }
-            var ids: [Int] = []
-            var impossible = false
-            for element in analyzed.elements {
-                if let id = numbers[element] {
-                    if scores { tokens[id].scores = true }
-                    ids.append(id)
-                    impossible = impossible || tokens[id].entry == nil
-                    continue
-                }
-                var found: (entry: TermEntry, ordinal: Int)?
-                var range = 0..<0
-                if let reader = segment?.reader {
-                    switch element {
-                    case .cjk(let key):
-                        found = reader.cjkIndex(of: key).map { (reader.cjkEntry($0), reader.ordinal(ofCJK: $0)) }
-                    case .word(let bytes):
-                        found = bytes.withUnsafeBytes { reader.wordIndex($0) }.map { (reader.wordEntry(at: $0), reader.ordinal(ofWord: $0)) }
-                    case .prefix(let c):
-                        found = reader.charIndex(of: c).map { (reader.charEntry(at: $0), reader.ordinal(ofCharacter: $0)) }
-                        range = reader.cjkRange(startingWith: c)
-                    }
-                }
-                if found?.entry.damaged == true { damaged = true }
-                let live: (text: Int, title: Int) = found.flatMap { f in segment.map { $0.liveFrequencies(of: f.entry, ordinal: f.ordinal) } } ?? (0, 0)
-                tokens.append(Token(element: element, entry: found?.entry, prefixRange: range, scores: scores,
-                                    liveDf: live.text, liveTitleDf: live.title))
-                numbers[element] = tokens.count - 1
-                ids.append(tokens.count - 1)
-                impossible = impossible || found == nil
-            }
-            return Term(text: term.text, tokens: ids, impossible: impossible, titleOnly: term.field == .title)
+            if found?.entry.damaged == true { damaged = true }
+            let live = found.map { segment.liveFrequencies(of: $0.entry, ordinal: $0.ordinal) } ?? (text: 0, title: 0)
+            tokens.append(Token(element: element, entry: found?.entry, prefixRange: range, scores: scores,
+                                liveDf: live.text, liveTitleDf: live.title))
         }
-        for clause in parsed.clauses {
-            let terms = clause.compactMap { resolve($0, scores: true) }
-            if !terms.isEmpty { clauses.append(terms) }
+        let tokens = tokens
+        func resolve(_ term: QueryAnalysis.Term) -> Term {
+            Term(text: term.text, tokens: term.tokens, impossible: term.tokens.contains { tokens[$0].entry == nil },
+                 titleOnly: term.titleOnly)
         }
-        excluded = parsed.excluded.compactMap { resolve($0, scores: false) }
+        clauses = analysis.clauses.map { $0.map(resolve) }
+        excluded = analysis.excluded.map(resolve)
         func resolve(_ f: ParsedQuery.Filter) -> Filter {
             switch f {
-            case .author(let value): return .author(segment?.reader.valueID(.author, value))
-            case .category(let value): return .category(segment?.reader.valueID(.category, value))
+            case .author(let value): return .author(reader.valueID(.author, value))
+            case .category(let value): return .category(reader.valueID(.category, value))
             case .date(let range): return .date(lower: range.lower, upper: range.upper)
             }
         }
-        filters = parsed.filters.map(resolve)
-        excludedFilters = parsed.excludedFilters.map(resolve)
-        // A query of filters only is valid: it matches every document passing them.
-        if clauses.isEmpty && filters.isEmpty { throw .noTokens }
+        filters = analysis.filters.map(resolve)
+        excludedFilters = analysis.excludedFilters.map(resolve)
     }
 
     /// Gives every token the index-wide live document frequencies `df` and `titleDf` (by token number) and their

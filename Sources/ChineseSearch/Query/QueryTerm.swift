@@ -8,6 +8,28 @@ enum TermElement: Hashable {
     case prefix(UInt32)
 }
 
+extension TermElement: Comparable {
+    /// An order for sorting elements (`QueryAnalysis` numbers distinct ones by it): CJK keys, then words in
+    /// byte order, then prefixes; no meaning beyond telling equal elements apart.
+    static func < (a: TermElement, b: TermElement) -> Bool {
+        switch (a, b) {
+        case (.cjk(let x), .cjk(let y)): return x < y
+        case (.word(let x), .word(let y)): return x.lexicographicallyPrecedes(y)
+        case (.prefix(let x), .prefix(let y)): return x < y
+        default: return a.kind < b.kind
+        }
+    }
+
+    /// The case's place in the order.
+    private var kind: Int {
+        switch self {
+        case .cjk: return 0
+        case .word: return 1
+        case .prefix: return 2
+        }
+    }
+}
+
 /// A query term as token elements at consecutive positions; it matches where all occur in sequence.
 struct QueryTerm: Equatable {
     /// The term as written.

@@ -70,21 +70,35 @@ struct QueryWord: Equatable {
         }
     }
 
+    /// Whether `s` separates words: Unicode's White_Space property (what `Unicode.Scalar.Properties.isWhitespace`
+    /// reads), written out so that a process's first query does not search the stdlib's property tables.
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
+        }
+    }
+
     /// The words of `query`: a `-` directly before a word negates it; a quote runs to the next quote or the
     /// end; `field:"…"` takes a quoted value, which may hold white space.
     static func split(_ query: String) -> [QueryWord] {
         let scalars = Array(query.unicodeScalars)
-        func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
-        func text(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(scalars[range])) }
+        // Where each scalar starts in the UTF-8 bytes (and the end): a word's text is decoded from its bytes.
+        var starts = [Int](repeating: 0, count: scalars.count + 1)
+        for (i, s) in scalars.enumerated() { starts[i + 1] = starts[i] + UTF8.width(s) }
+        let bytes = Array(query.utf8)
+        func text(_ range: Range<Int>) -> String {
+            bytes.withUnsafeBufferPointer { String(decoding: $0[starts[range.lowerBound]..<starts[range.upperBound]], as: UTF8.self) }
+        }
         /// The end of a quoted run whose text starts at `start`: the closing quote, or the end.
         func quoteEnd(from start: Int) -> Int { scalars[start...].firstIndex(of: "\"") ?? scalars.count }
 
         var words: [QueryWord] = []
         var i = 0
         while i < scalars.count {
-            if isSpace(scalars[i]) { i += 1; continue }
+            if Self.isSpace(scalars[i]) { i += 1; continue }
             var negated = false
-            if scalars[i] == "-" && i + 1 < scalars.count && !isSpace(scalars[i + 1]) {
+            if scalars[i] == "-" && i + 1 < scalars.count && !Self.isSpace(scalars[i + 1]) {
                 negated = true
                 i += 1
             }
@@ -97,7 +111,7 @@ struct QueryWord: Equatable {
                 continue
             }
             var end = i
-            while end < scalars.count && !isSpace(scalars[end]) { end += 1 }
+            while end < scalars.count && !Self.isSpace(scalars[end]) { end += 1 }
             var word = QueryWord(written: text(start..<end), text: text(start..<end), quoted: false, negated: negated, field: .none)
             if let colon = scalars[start..<end].firstIndex(of: ":") {
                 let field = Field(name: text(start..<colon))

@@ -84,26 +84,20 @@ public final class SearchIndex: Sendable {
     public func search(_ query: String, options: SearchOptions = SearchOptions()) throws -> SearchResults {
         let started = DispatchTime.now()
         try options.validate()
-        var parsed = try QueryParser.parse(query)
+        var parsed = try QueryParser.parse(query, analyzer: analyzer)
         addFilters(options.filters, to: &parsed)
         // Each segment keeps the best offset + top (never more than it holds); the offset is dropped at the end.
         var run = options
         let (wanted, overflow) = options.offset.addingReportingOverflow(options.top)
         run.top = min(overflow ? Int.max : wanted, statistics.documentCount)
-        var plans: [QueryPlan] = []
-        var analyses: [String: QueryTerm] = [:]
-        do {
-            if snapshot.segments.isEmpty { _ = try QueryPlan(parsed, segment: nil, analyzer: analyzer, analyses: &analyses) }
-            for segment in snapshot.segments {
-                plans.append(try QueryPlan(parsed, segment: segment, analyzer: analyzer, analyses: &analyses))
-            }
-        } catch {
-            throw SearchError.emptyQuery(query)
-        }
-        if plans.contains(where: \.damaged) {
+        let analysis: QueryAnalysis
+        do { analysis = try QueryAnalysis(parsed, analyzer: analyzer) } catch { throw SearchError.emptyQuery(query) }
+        var resolved = snapshot.segments.map { QueryPlan(analysis, segment: $0) }
+        if resolved.contains(where: \.damaged) {
             throw IndexError.corrupt(path: snapshot.path, detail: "a dictionary entry read by this query does not decode")
         }
-        setStatistics(&plans, bm25: options.bm25)
+        setStatistics(&resolved, bm25: options.bm25)
+        let plans = resolved
         var candidates: [(segment: Int, hit: ScoredDocument)] = []
         var total = 0
         var pruned = false
@@ -145,8 +139,10 @@ public final class SearchIndex: Sendable {
 
     /// The requested facets from the segments' tallies: counts summed by value, largest first, ties by value.
     private func facets(_ requests: [FacetRequest], _ tallies: [FacetTally]) -> [Facet] {
-        var seen = Set<FacetField>()
-        return requests.filter { seen.insert($0.field).inserted }.map { request in
+        // The first request of each field (at most one per field, so the look-back is short).
+        var distinct: [FacetRequest] = []
+        for request in requests where !distinct.contains(where: { $0.field == request.field }) { distinct.append(request) }
+        return distinct.map { request in
             var counts: [String: Int] = [:]
             for (i, tally) in tallies.enumerated() {
                 counts.merge(tally.counts(request.field, snapshot.segments[i].reader), uniquingKeysWith: +)

@@ -54,15 +54,19 @@ public struct Snippet: Sendable, Hashable, Codable {
     ///
     /// - Complexity: O(n) in the length of `text`.
     public var highlightScalarOffsets: [Range<Int>] {
-        var scalarAt: [Int: Int] = [0: 0]
+        // By UTF-8 offset: the number of scalars before it where a scalar boundary is, else -1 (a flat table,
+        // not a dictionary: the JSON of every hit with a snippet asks for this).
+        var scalarAt = [Int](repeating: -1, count: text.utf8.count + 1)
+        scalarAt[0] = 0
         var byte = 0, scalar = 0
         for u in text.unicodeScalars {
             byte += UTF8.width(u)
             scalar += 1
             scalarAt[byte] = scalar
         }
+        func offset(_ b: Int) -> Int? { b >= 0 && b < scalarAt.count && scalarAt[b] >= 0 ? scalarAt[b] : nil }
         return highlights.compactMap { h in
-            guard let lower = scalarAt[h.lowerBound], let upper = scalarAt[h.upperBound] else { return nil }
+            guard let lower = offset(h.lowerBound), let upper = offset(h.upperBound) else { return nil }
             return lower..<upper
         }
     }

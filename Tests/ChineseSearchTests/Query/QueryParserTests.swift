@@ -24,6 +24,14 @@ final class QueryParserTests: XCTestCase {
     private let august26 = DateRange(lower: 1_661_472_000, upper: 1_661_558_400)
     private let year2022 = DateRange(lower: 1_640_995_200, upper: 1_672_531_200)
 
+    func testWordSeparatorsAreExactlyUnicodeWhiteSpace() {
+        for value in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(value) else { continue }
+            if QueryWord.isSpace(s) != s.properties.isWhitespace { XCTFail("U+\(String(value, radix: 16))") }
+        }
+        XCTAssertEqual(parsed("小米\u{3000}汽车\u{A0}北汽"), ParsedQuery(clauses: [[term("小米")], [term("汽车")], [term("北汽")]]))
+    }
+
     func testTermsOrGroupsExclusionsAndQuotesAsBefore() {
         XCTAssertEqual(parsed("小米 汽车"), ParsedQuery(clauses: [[term("小米")], [term("汽车")]]))
         XCTAssertEqual(parsed("小米 OR 华为 汽车"), ParsedQuery(clauses: [[term("小米"), term("华为")], [term("汽车")]]))

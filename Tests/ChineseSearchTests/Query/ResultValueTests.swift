@@ -43,6 +43,12 @@ final class ResultValueTests: XCTestCase {
         XCTAssertEqual(Snippet(text: text, highlightScalarOffsets: [2..<4, 7..<9]), snippet)
     }
 
+    func testHighlightOffsetsLeaveOutBytesInsideAScalarOrOutsideTheText() {
+        // 香 is bytes 0..<3, 港 3..<6: 1 is inside 香, 7 and -1 outside the text.
+        let snippet = Snippet(text: "香港", highlights: [0..<3, 1..<3, 3..<7, -1..<3, 3..<6, 6..<6])
+        XCTAssertEqual(snippet.highlightScalarOffsets, [0..<1, 1..<2, 2..<2])
+    }
+
     func testHighlightsThatDoNotFitTheTextAreRejectedWhenDecoding() throws {
         for highlights in ["[[0, 9]]", "[[-1, 1]]", "[[2, 3], [1, 2]]", "[[1, 3], [2, 4]]", "[[3, 1]]", "[[0]]"] {
             let json = #"{"text": "香港北京", "highlights": \#(highlights)}"#

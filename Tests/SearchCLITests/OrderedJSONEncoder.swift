@@ -1,8 +1,12 @@
-/// Encodes any `Encodable` value as one line of JSON with object keys in the order the value encodes them
-/// (Foundation's `JSONEncoder` orders keys by hash or sorts them), in `JSONText`'s layout: `{"key": value, …}`.
+import Foundation
+
+/// The reference for `search query --json`: any `Encodable` value as one line of JSON with object keys in the
+/// order the value encodes them (Foundation's `JSONEncoder` orders keys by hash or sorts them), in `JSONText`'s
+/// layout: `{"key": value, …}`. It was the CLI's encoder before the hand-written `JSONBytes.results`, which must
+/// give the same bytes.
 ///
 /// Numbers are written in Swift's shortest round-trip form, so decoding gives back the same `Double`;
-/// a non-finite number becomes `null`. This is how the CLI prints the library's `Codable` result values.
+/// a non-finite number becomes `null`. Strings are escaped scalar by scalar (`quote`), apart from the CLI's code.
 enum OrderedJSONEncoder {
     /// The JSON text of `value`.
     static func encode<T: Encodable>(_ value: T) throws -> String {
@@ -28,7 +32,7 @@ private final class Node {
     /// Stores `value`: scalars directly, everything else through its `encode(to:)`.
     func store<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws {
         switch value {
-        case let v as String: content = .scalar(JSONText.quote(v))
+        case let v as String: content = .scalar(quote(v))
         case let v as Bool: content = .scalar(v ? "true" : "false")
         case let v as Double: content = .scalar(v.isFinite ? "\(v)" : "null")
         case let v as Float: content = .scalar(v.isFinite ? "\(v)" : "null")
@@ -75,7 +79,7 @@ private final class Node {
             out += "{"
             for (i, pair) in pairs.enumerated() {
                 if i > 0 { out += ", " }
-                out += JSONText.quote(pair.key) + ": "
+                out += quote(pair.key) + ": "
                 pair.value.render(into: &out)
             }
             out += "}"
@@ -160,4 +164,26 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encodeNil() throws { node.content = .scalar("null") }
 
     mutating func encode<T: Encodable>(_ value: T) throws { try node.store(value, codingPath: codingPath) }
+}
+
+/// A JSON string literal of `s`, scalar by scalar: `"` and `\` escaped, `\n`, `\r`, `\t` by name, other control
+/// characters and U+2028, U+2029 as `\u00xx`.
+private func quote(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        default:
+            if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                out += String(format: "\\u%04x", u.value)
+            } else {
+                out.unicodeScalars.append(u)
+            }
+        }
+    }
+    return out + "\""
 }
