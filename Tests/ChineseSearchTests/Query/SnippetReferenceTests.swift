@@ -63,8 +63,8 @@ final class SnippetReferenceTests: XCTestCase {
                 query += " OR \"" + String(phrase) + "\""
             }
             guard let parsed = try? QueryParser.parse(query) else { continue }
-            var analyses: [String: QueryTerm] = [:]
-            guard let plan = try? QueryPlan(parsed, segment: segment, analyzer: analyzer, analyses: &analyses) else { continue }
+            guard let analysis = try? QueryAnalysis(parsed, analyzer: analyzer) else { continue }
+            let plan = QueryPlan(analysis, segment: segment)
             let terms = plan.clauses.flatMap { $0 }.filter { !$0.impossible }
             let elements = terms.map { $0.tokens.map { plan.tokens[$0].element } }
             let hasPrefix = elements.map { $0.contains { if case .prefix = $0 { return true } else { return false } } }
@@ -106,8 +106,7 @@ final class SnippetReferenceTests: XCTestCase {
             let query = random.query(from: docs)
             guard let results = try? index.search(query, options: options),
                   let parsed = try? QueryParser.parse(query) else { continue }
-            var analyses: [String: QueryTerm] = [:]
-            let plan = try QueryPlan(parsed, segment: index.snapshot.segments[0], analyzer: Analyzer(), analyses: &analyses)
+            let plan = QueryPlan(try QueryAnalysis(parsed, analyzer: Analyzer()), segment: index.snapshot.segments[0])
             XCTAssertTrue(plan.tokens.allSatisfy { $0.prefixRange.count <= SnippetMaker.defaultPrefixListLimit })
             let elements = plan.clauses.flatMap { $0 }.filter { !$0.impossible }.map { $0.tokens.map { plan.tokens[$0].element } }
             for hit in results.hits {
