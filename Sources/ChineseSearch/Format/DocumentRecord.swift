@@ -49,11 +49,13 @@ struct DocumentRecord: Equatable {
         Self.range(storedOffset, UInt64(storedLength), within: storedCount)
     }
 
-    /// The path's and the date's ranges, nil when they do not lie inside a section of `stringsCount` bytes.
-    func stringRanges(within stringsCount: Int) -> (path: Range<Int>, date: Range<Int>)? {
+    /// The path's, the date's and the title's ranges (one after the other), nil when they do not lie inside a
+    /// section of `stringsCount` bytes.
+    func stringRanges(within stringsCount: Int) -> (path: Range<Int>, date: Range<Int>, title: Range<Int>)? {
         guard let path = Self.range(pathOffset, UInt64(pathLength), within: stringsCount),
-              let date = Self.range(UInt64(path.upperBound), UInt64(dateLength), within: stringsCount) else { return nil }
-        return (path, date)
+              let date = Self.range(UInt64(path.upperBound), UInt64(dateLength), within: stringsCount),
+              let title = Self.range(UInt64(date.upperBound), UInt64(titleBytes), within: stringsCount) else { return nil }
+        return (path, date, title)
     }
 
     /// `offset ..< offset + length` when it fits in `count` bytes; compared without overflow.

@@ -52,9 +52,11 @@ extension IndexReader {
         return String(decoding: UnsafeRawBufferPointer(rebasing: strings[ranges.date]), as: UTF8.self)
     }
 
-    /// The document's title, decoded from the blocks of its bytes only; "" when they are damaged.
+    /// The document's title, read from the strings section (a copy of the stored text's first `titleBytes`
+    /// bytes, so showing a hit decodes no block); "" when the record is damaged. O(title).
     func documentTitle(_ doc: Int) -> String {
-        String(decoding: storedBytes(doc, in: 0..<titleByteCount(doc)), as: UTF8.self)
+        guard let ranges = record(doc).stringRanges(within: strings.count) else { return "" }
+        return String(decoding: UnsafeRawBufferPointer(rebasing: strings[ranges.title]), as: UTF8.self)
     }
 
     /// What the index recorded of `doc`'s source file.

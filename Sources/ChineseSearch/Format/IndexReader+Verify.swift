@@ -20,6 +20,12 @@ extension IndexReader {
             }
         }
         if let damage = storedBlocks.firstDamage() { throw .corrupt(path: path, detail: damage) }
+        for i in 0..<stats.documentCount {
+            let title = record(i).stringRanges(within: strings.count)!.title
+            guard storedBytes(i, in: 0..<title.count).elementsEqual(UnsafeRawBufferPointer(rebasing: strings[title])) else {
+                throw .corrupt(path: path, detail: "the title of document \(i) differs from its stored text")
+            }
+        }
         try verifyPathOrder()
         try verifyFields()
         try verifyCheckpoints()

@@ -108,6 +108,7 @@ struct IndexAssembler {
                 checkpoints.add(doc: doc, positions: documentCheckpoints.positions, offsets: documentCheckpoints.offsets)
                 let titleBytes = Int(b.varint(at: &o)!)
                 let storedLength = Int(b.varint(at: &o)!)
+                let storedStart = o
                 try stored.append(b.slice(o, storedLength)!, to: file)
                 o += storedLength
                 DocumentRecord(storedOffset: UInt64(storedOffset), storedLength: UInt32(storedLength),
@@ -116,6 +117,7 @@ struct IndexAssembler {
                                titleTokens: titleLengths[doc], textTokens: textLengths[doc]).encode(into: &records)
                 strings.append(path)
                 strings.append(date)
+                strings.append(b.slice(storedStart, titleBytes)!)
                 paths.append(path)
                 storedOffset += storedLength
                 doc += 1

@@ -168,4 +168,24 @@ final class StoredTextTests: XCTestCase {
             }
         }
     }
+
+    func testTitlesAreReadWithoutTheStoredTextAndVerifyComparesTheCopy() throws {
+        let docs = [SourceDocument(path: "a.txt", title: "北汽工厂标题", body: "正文的内容。"),
+                    SourceDocument(path: "b.txt", title: "", body: "没有标题"),
+                    SourceDocument(path: "c.txt", title: "Title 香港", body: "body")]
+        let original = try IndexBuilder.buildInMemory(documents: docs, storedBlockSize: 64)
+        let r = try reader(original)
+        for (d, doc) in docs.enumerated() { XCTAssertEqual(r.documentTitle(d), doc.title, "document \(d)") }
+        // Change one byte of the first title's copy in the strings section (not the stored text), checksums resealed.
+        let strings = try XCTUnwrap(IndexResealing.sections(original).first { $0.kind == .strings })
+        let title = Array(docs[0].title.utf8)
+        let section = Array(original[strings.offset..<(strings.offset + strings.length)])
+        let at = try XCTUnwrap((0...(section.count - title.count)).first { Array(section[$0..<($0 + title.count)]) == title })
+        var bytes = original
+        bytes[strings.offset + at + 2] ^= 0x01
+        let damaged = try SearchIndex(bytes: IndexResealing.resealed(bytes))
+        XCTAssertThrowsError(try damaged.verify()) { error in
+            XCTAssertTrue("\(error)".contains("title of document 0 differs"), "\(error)")
+        }
+    }
 }
