@@ -66,6 +66,11 @@ def cell(s, digits=3):
     return fmt(med, digits) if lo == hi else "%s (%s–%s)" % (fmt(med, digits), fmt(lo, digits), fmt(hi, digits))
 
 
+def round_ratios(mine, theirs, ours, runs):
+    """Ours/peer per round, round r of ours against round r of the peer, where both figures exist."""
+    return [mine(o) / theirs(c) for o, c in zip(ours, runs) if mine(o) is not None and theirs(c) not in (None, 0)]
+
+
 def qps_of(run, threads):
     return next((q["qps"] for q in run.get("qps", []) if q["threads"] == threads), None)
 
@@ -139,8 +144,7 @@ def main():
             runs = peers[n]
             cells.append(cell(spread(theirs(c) for c in runs)))
             # Ratios pair round r of ours with round r of the peer (same minutes of the machine).
-            ratios = [mine(o) / theirs(c) for o, c in zip(ours, runs)
-                      if mine(o) is not None and theirs(c) not in (None, 0)]
+            ratios = round_ratios(mine, theirs, ours, runs)
             cells.append(cell(spread(ratios), 2))
         lines.append("| " + " | ".join(cells) + " |")
 
@@ -152,8 +156,7 @@ def main():
         for label, mine, theirs, target, is_max in rows:
             if target is None:
                 continue
-            ratios = [mine(o) / theirs(c) for o, c in zip(ours, peers[fair])
-                      if mine(o) is not None and theirs(c) not in (None, 0)]
+            ratios = round_ratios(mine, theirs, ours, peers[fair])
             s = spread(ratios)
             met = "–" if s is None else ("yes" if (s[0] <= target if is_max else s[0] >= target) else "no")
             targets.append("| %s | %s %.1f× | %s | %s |" % (label, "≤" if is_max else "≥", target, cell(s, 2), met))

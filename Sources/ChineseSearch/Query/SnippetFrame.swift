@@ -152,14 +152,15 @@ extension SnippetFrame {
         init(reader: IndexReader, analyzer: Analyzer, layout: Layout, restart: (position: Int, offset: Int), end: Int) {
             let from = min(restart.offset, layout.length)
             let wanted = min(layout.length, max(end, from))
-            let bytes = reader.storedBytes(layout.doc, in: from..<min(layout.length, wanted + 3))
+            let readEnd = min(layout.length, wanted + 3)
+            let bytes = reader.storedBytes(layout.doc, in: from..<readEnd)
             let cut = bytes.withUnsafeBytes { CheckpointPicker.cut($0, atOrAfter: wanted - from) }
             var sink = Tokens()
             bytes.withUnsafeBufferPointer { b in
                 _ = analyzer.tokenize(UnsafeBufferPointer(rebasing: b[0..<cut]), firstPosition: restart.position, into: &sink)
             }
             // A damaged block reads short: the text then ends where the readable bytes end.
-            reachesEnd = from + cut >= layout.length || bytes.count < min(layout.length, wanted + 3) - from
+            reachesEnd = from + cut >= layout.length || bytes.count < readEnd - from
             if !reachesEnd { sink.keepEndingBefore(cut) }
             text = bytes
             self.cut = cut
