@@ -92,7 +92,7 @@ if [ "$competitors" = 1 ] && [ "$fair_only" = 0 ]; then
         echo "run.sh: python3-xapian not installed; Xapian left out" >&2
     fi
 fi
-rm -rf "$out"/*.idx "$out"/*.db
+rm -rf "$out"/*.idx "$out"/*.idx*.lock "$out"/*.db
 
 if [ "$smoke" = 1 ]; then
     prefix="$out/report"
