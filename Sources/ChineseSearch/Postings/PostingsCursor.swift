@@ -22,13 +22,13 @@ final class PostingsCursor {
     private var blockEndOffset = 0
     private var count = 0
     private var index = 0
-    private var docs: UnsafeMutablePointer<UInt32>
-    private var tfs: UnsafeMutablePointer<UInt32>
+    private let docs: UnsafeMutablePointer<UInt32>
+    private let tfs: UnsafeMutablePointer<UInt32>
 
     // Positions of the current block: `valueStart` is where document `positionsIndex`'s values begin among the
     // block's `blockValues` values (-1: not summed yet); chunk `walkChunk` begins at `walkOffset`;
     // `chunkValues` holds chunk `decodedChunk`.
-    private var chunkValues: UnsafeMutablePointer<UInt32>
+    private let chunkValues: UnsafeMutablePointer<UInt32>
     private var blockPositionsStart = 0
     private var blockValues = -1
     private var positionsIndex = 0
@@ -253,17 +253,21 @@ final class PostingsCursor {
         var v = valueStart
         let end = v + Int(tfs[index])
         var p: UInt64 = 0
+        let values = chunkValues
         while v < end {
             let c = v / PositionsFormat.chunkSize
             if c != decodedChunk && !decodePositions(chunk: c) { damaged = true; return }
             let base = c * PositionsFormat.chunkSize
             let stop = min(end, base + PositionsFormat.chunkSize)
+            // Only locals inside: `body` may not touch the cursor's state, and none is held across its calls.
+            var overflow = false
             for j in (v - base)..<(stop - base) {
                 // A gap may be up to 2^32 − 1: the sum is checked, so a position never wraps.
-                p += UInt64(chunkValues[j])
-                guard p <= UInt64(UInt32.max) else { damaged = true; return }
+                p += UInt64(values[j])
+                guard p <= UInt64(UInt32.max) else { overflow = true; break }
                 if !body(UInt32(p)) { return }
             }
+            if overflow { damaged = true; return }
             v = stop
         }
     }

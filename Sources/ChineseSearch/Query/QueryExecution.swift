@@ -130,11 +130,10 @@ final class QueryExecution {
     func score(_ doc: UInt32) -> Double {
         var sum = 0.0
         let factors = lengthFactors(doc)
-        for i in plan.tokens.indices where plan.tokens[i].scores {
-            guard let c = text[i] else { continue }
-            c.advance(to: doc)
-            guard c.doc == doc else { continue }
-            add(i, textPart: textPart(i, tf: c.tf, factors.text), doc, titleFactor: factors.title, to: &sum)
+        for i in plan.tokens.indices where plan.tokens[i].scores && text[i] != nil {
+            text[i]!.advance(to: doc)
+            guard text[i]!.doc == doc else { continue }
+            add(i, textPart: textPart(i, tf: text[i]!.tf, factors.text), doc, titleFactor: factors.title, to: &sum)
         }
         return sum
     }
@@ -155,12 +154,11 @@ final class QueryExecution {
     /// found them, so equal inputs give the same bits.
     @inline(__always) func add(_ t: Int, textPart: Double, _ doc: UInt32, titleFactor: Double, to sum: inout Double) {
         sum += textPart
-        if let c = title[t] {
-            c.advance(to: doc)
-            if c.doc == doc {
-                sum += options.titleWeight * (plan.tokens[t].titleIdf
-                    * options.bm25.termWeight(tf: Double(c.tf), lengthFactor: titleFactor))
-            }
+        guard title[t] != nil else { return }
+        title[t]!.advance(to: doc)
+        if title[t]!.doc == doc {
+            sum += options.titleWeight * (plan.tokens[t].titleIdf
+                * options.bm25.termWeight(tf: Double(title[t]!.tf), lengthFactor: titleFactor))
         }
     }
 
@@ -171,7 +169,42 @@ final class QueryExecution {
         var total = 0
         if plan.clauses.contains(where: { clause in clause.allSatisfy(\.impossible) }) { return ([], 0) }
         if plan.hasUnmatchableFilter { return ([], 0) }
-        var required: [PostingsCursor] = []
+        let required = requiredCursors()
+        let drivers = required.isEmpty && !plan.clauses.isEmpty ? orDrivers() : []
+        let checked = clausesToCheck()
+        let filtered = !plan.filters.isEmpty || !plan.excludedFilters.isEmpty
+        let scoring = ScoringLists(self)
+        defer { scoring.deallocate() }
+        // Index loops over `let` arrays: the elements are borrowed, so the hot loop retains no cursor.
+        var candidate = range.lowerBound
+        while candidate < range.upperBound {
+            if stopRequested() { break }
+            let doc: UInt32
+            if !required.isEmpty {
+                doc = align(required, from: candidate, below: range.upperBound)
+            } else if !drivers.isEmpty {
+                var least = PostingsCursor.end
+                for i in drivers.indices {
+                    drivers[i].advance(to: candidate)
+                    least = min(least, drivers[i].doc)
+                }
+                doc = least
+            } else {
+                doc = candidate  // filters only: every document is a candidate
+            }
+            if doc >= range.upperBound { break }
+            candidate = doc + 1
+            if segment.isDeleted(doc) || (filtered && !passesFilters(doc)) { continue }
+            guard matchesEvery(checked, doc), plan.excluded.isEmpty || !isExcluded(doc) else { continue }
+            accept(doc, &top, &total, scoreBound: { scoring.bound(of: doc) }, score: { score(doc) })
+        }
+        return (top.sorted(), total)
+    }
+
+    /// The text cursors of every token of the single-term clauses (each token once), rarest first: a document
+    /// matches only where all of them stand.
+    private func requiredCursors() -> ContiguousArray<PostingsCursor> {
+        var required: ContiguousArray<PostingsCursor> = []
         var seen = [Bool](repeating: false, count: plan.tokens.count)
         for clause in plan.clauses where clause.count == 1 {
             for t in clause[0].tokens where !seen[t] {
@@ -180,72 +213,82 @@ final class QueryExecution {
             }
         }
         required.sort { $0.df < $1.df }
-        let scoring = ScoringLists(self)
-        defer { scoring.deallocate() }
-        let drivers: [PostingsCursor]
-        if required.isEmpty && !plan.clauses.isEmpty {
-            // Only OR clauses: the candidates are the union, over the first clause's terms, of each term's rarest list.
-            drivers = plan.clauses[0].filter { !$0.impossible }.map { term in
-                term.tokens.map { text[$0]! }.min { $0.df < $1.df }!
-            }
-        } else {
-            drivers = []
-        }
-        var candidate = range.lowerBound
-        while candidate < range.upperBound {
-            if stopRequested() { break }
-            var doc: UInt32
-            if !required.isEmpty {
-                doc = candidate
-                var aligned = false
-                while !aligned {
-                    aligned = true
-                    for c in required {
-                        c.advance(to: doc)
-                        if c.doc != doc { doc = c.doc; aligned = false; break }
-                    }
-                    if doc >= range.upperBound { break }
-                }
-            } else if !drivers.isEmpty {
-                doc = PostingsCursor.end
-                for c in drivers {
-                    c.advance(to: candidate)
-                    doc = min(doc, c.doc)
-                }
+        return required
+    }
+
+    /// Only OR clauses: the candidates are the union, over the first clause's terms, of each term's rarest list.
+    private func orDrivers() -> ContiguousArray<PostingsCursor> {
+        ContiguousArray(plan.clauses[0].filter { !$0.impossible }.map { term in
+            term.tokens.map { text[$0]! }.min { $0.df < $1.df }!
+        })
+    }
+
+    /// The clauses a document on which every required cursor stands may still fail: OR clauses, and terms of
+    /// several tokens or of the title only (their positions decide). A single-token term is matched by its
+    /// cursor standing on the document.
+    private func clausesToCheck() -> [[QueryPlan.Term]] {
+        plan.clauses.filter { clause in clause.count > 1 || clause[0].tokens.count > 1 || clause[0].titleOnly }
+    }
+
+    /// The first document from `candidate` on where every cursor of `required` stands (or one ≥ `limit`):
+    /// a zig-zag, each cursor skipping blocks to the latest document another reached.
+    @inline(__always) private func align(_ required: ContiguousArray<PostingsCursor>, from candidate: UInt32,
+                                         below limit: UInt32) -> UInt32 {
+        var doc = candidate
+        var i = 0
+        var agreed = 0
+        while agreed < required.count {
+            required[i].advance(to: doc)
+            let at = required[i].doc
+            if at == doc {
+                agreed += 1
             } else {
-                doc = candidate  // filters only: every document is a candidate
+                if at >= limit { return at }
+                doc = at
+                agreed = 1
             }
-            if doc >= range.upperBound { break }
-            candidate = doc + 1
-            if segment.isDeleted(doc) || !passesFilters(doc) { continue }
-            guard plan.clauses.allSatisfy({ clause in clause.contains { matches($0, doc) } }),
-                  !plan.excluded.contains(where: { matches($0, doc) }) else { continue }
-            accept(doc, &top, &total, scoreBound: { scoring.bound(of: doc) }, score: { score(doc) })
+            i = i + 1 == required.count ? 0 : i + 1
         }
-        return (top.sorted(), total)
+        return doc
+    }
+
+    /// Whether `doc` matches some term of every clause of `clauses`.
+    @inline(__always) private func matchesEvery(_ clauses: [[QueryPlan.Term]], _ doc: UInt32) -> Bool {
+        for c in clauses.indices {
+            var matched = false
+            for t in clauses[c].indices where matches(clauses[c][t], doc) {
+                matched = true
+                break
+            }
+            if !matched { return false }
+        }
+        return true
     }
 
     /// Whether `term` occurs in `doc`: every element present, at consecutive positions when there are several.
     func matches(_ term: QueryPlan.Term, _ doc: UInt32) -> Bool {
         if term.impossible { return false }
-        for t in term.tokens {
-            let c = text[t]!
-            c.advance(to: doc)
-            if c.doc != doc { return false }
+        for i in term.tokens.indices {
+            text[term.tokens[i]]!.advance(to: doc)
+            if text[term.tokens[i]]!.doc != doc { return false }
         }
         if term.tokens.count == 1 && !term.titleOnly { return true }
         // Start positions p where element i stands at p + i: seeded from the element with the lowest tf, then
         // narrowed by one merge pass over each other element's positions, stopping as soon as none is left.
+        // The scratch array is moved out while the closures fill it, so no access to `self` spans their calls.
         var base = 0
-        for (i, t) in term.tokens.enumerated() where text[t]!.tf < text[term.tokens[base]]!.tf { base = i }
+        for i in term.tokens.indices where text[term.tokens[i]]!.tf < text[term.tokens[base]]!.tf { base = i }
+        var starts = self.starts
+        self.starts = []
+        defer { self.starts = starts }
         starts.removeAll(keepingCapacity: true)
         positions(of: term.tokens[base], doc) { q in
             if q >= UInt32(base) { starts.append(q - UInt32(base)) }
             return true
         }
-        for (offset, t) in term.tokens.enumerated() where offset != base && !starts.isEmpty {
+        for offset in term.tokens.indices where offset != base && !starts.isEmpty {
             var read = 0, kept = 0
-            positions(of: t, doc) { q in
+            positions(of: term.tokens[offset], doc) { q in
                 guard q >= UInt32(offset) else { return true }
                 let p = q - UInt32(offset)
                 while read < starts.count && starts[read] < p { read += 1 }
