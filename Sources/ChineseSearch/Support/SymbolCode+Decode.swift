@@ -22,7 +22,26 @@ extension SymbolCode {
         let singleByteRanks = table.singleByteRanks, single = UInt8(singleByteRanks)
         var ip = position, op = produced
         defer { position = ip; produced = op }
+        // While two code bytes and four bytes of room remain, a code is read without branching on its length
+        // (Chinese text mixes one- and two-byte codes about evenly, which no predictor guesses) and its symbol
+        // stored as 4 bytes. An escape's rank lies past every table (it would be ≥ the capacity), so escapes and
+        // damage alike leave this loop for the careful step below, which decides.
+        let fastUntil = min(until, outputEnd - 3)
         while op < until && ip < end {
+            while op < fastUntil && ip < end - 1 {
+                let lead = Int(input.load(fromByteOffset: ip, as: UInt8.self))
+                let low = Int(input.load(fromByteOffset: ip + 1, as: UInt8.self))
+                // two: all ones for a two-byte code (lead ≥ S), else 0; the rank picked through it by masks.
+                let two = ~((lead &- singleByteRanks) >> 63)
+                let rank = lead ^ ((lead ^ (singleByteRanks &+ ((lead &- singleByteRanks) << 8 | low))) & two)
+                guard rank < symbols else { break }
+                let word = table.entry(rank)
+                output.storeBytes(of: word.littleEndian, toByteOffset: op, as: UInt32.self)
+                op &+= (32 &- word.leadingZeroBitCount &+ 7) >> 3
+                ip &+= 1 &+ (two & 1)
+            }
+            guard op < until && ip < end else { break }
+            // One code, every case checked: escapes, ranks beyond the table, codes cut by the end, the output's end.
             let lead = input.load(fromByteOffset: ip, as: UInt8.self)
             var rank = Int(lead)
             if lead < single {
@@ -42,12 +61,8 @@ extension SymbolCode {
             guard rank < symbols else { return false }
             let word = table.entry(rank)
             let length = (32 - word.leadingZeroBitCount + 7) >> 3
-            if outputEnd - op >= 4 {
-                output.storeBytes(of: word.littleEndian, toByteOffset: op, as: UInt32.self)
-            } else {
-                guard length <= outputEnd - op else { return false }
-                for k in 0..<length { output.storeBytes(of: UInt8(truncatingIfNeeded: word >> (8 * k)), toByteOffset: op + k, as: UInt8.self) }
-            }
+            guard length <= outputEnd - op else { return false }
+            for k in 0..<length { output.storeBytes(of: UInt8(truncatingIfNeeded: word >> (8 * k)), toByteOffset: op + k, as: UInt8.self) }
             op += length
         }
         return true

@@ -37,7 +37,7 @@ public struct SymbolTable {
 
     /// The entry of rank `rank` (< count) as a little-endian word: its first byte in the low 8 bits. O(1).
     @inline(__always) func entry(_ rank: Int) -> UInt32 {
-        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: Self.headerSize + rank * Self.entrySize, as: UInt32.self))
+        UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: Self.headerSize &+ rank &* Self.entrySize, as: UInt32.self))
     }
 
     /// The first fault of the table, for `verify`: an entry that is not the shortest UTF-8 of one scalar (NUL
