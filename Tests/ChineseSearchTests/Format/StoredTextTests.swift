@@ -87,6 +87,21 @@ final class StoredTextTests: XCTestCase {
         XCTAssertNoThrow(try SearchIndex(bytes: bytes).verify())
     }
 
+    /// Blocks are coded on the workers in batches: one, two and three threads write the same bytes, over many
+    /// batches (small blocks) and a last batch cut short.
+    func testBlocksCodedOnSeveralThreadsGiveTheSameBytes() throws {
+        let docs = documents(seed: 16, count: 120)
+        for blockSize in [64, 1_000] {
+            let one = try IndexBuilder.buildInMemory(documents: docs, threads: 1, storedBlockSize: blockSize)
+            let index = try blockIndex(one)
+            XCTAssertGreaterThan(index.entries.count, 3 * 16 * 3, "several batches of three workers")
+            for threads in [2, 3] {
+                XCTAssertEqual(try IndexBuilder.buildInMemory(documents: docs, threads: threads, storedBlockSize: blockSize), one,
+                               "\(threads) threads, blocks of \(blockSize)")
+            }
+        }
+    }
+
     /// A byte of a compressed block changed so that the block no longer decodes, every checksum resealed: only
     /// the content check catches it. `verify` names the block; reads that decode the block to its end fail, the
     /// other documents read as before, and queries still answer.
