@@ -100,15 +100,4 @@ extension SymbolCode {
             goal = lz4.output + (stop - produced) / 2 + 64
         }
     }
-
-    /// Decodes a block stored as symbol codes without LZ4 (all of them: `codes` is the block), into exactly
-    /// `destination`; false unless they give exactly its bytes. O(codes).
-    public static func decompress(codes: UnsafeRawBufferPointer, table: SymbolTable,
-                                  into destination: UnsafeMutableRawBufferPointer, prefix: Int) -> Bool {
-        let whole = prefix >= destination.count
-        var position = 0, produced = 0
-        guard decode(codes, from: &position, table: table, into: destination, produced: &produced,
-                     until: whole ? destination.count : max(0, prefix)) else { return false }
-        return whole ? produced == destination.count && position == codes.count : produced >= prefix
-    }
 }
