@@ -12,26 +12,7 @@ enum UTF8Validation {
                 i += 8
                 continue
             }
-            let lead = bytes[i]
-            if lead < 0x80 {
-                i += 1
-                continue
-            }
-            // The allowed range of the second byte depends on the lead byte; later bytes are 80...BF.
-            let length: Int
-            let second: ClosedRange<UInt8>
-            switch lead {
-            case 0xC2...0xDF: length = 2; second = 0x80...0xBF
-            case 0xE0: length = 3; second = 0xA0...0xBF          // no overlong 3-byte forms
-            case 0xED: length = 3; second = 0x80...0x9F          // no surrogates D800...DFFF
-            case 0xE1...0xEF: length = 3; second = 0x80...0xBF
-            case 0xF0: length = 4; second = 0x90...0xBF          // no overlong 4-byte forms
-            case 0xF1...0xF3: length = 4; second = 0x80...0xBF
-            case 0xF4: length = 4; second = 0x80...0x8F          // nothing above U+10FFFF
-            default: return false
-            }
-            guard i + length <= count, second.contains(bytes[i + 1]) else { return false }
-            for k in 2..<length where bytes[i + k] & 0xC0 != 0x80 { return false }
+            guard let length = UTF8Sequence.length(at: i, in: base, count: count) else { return false }
             i += length
         }
         return true

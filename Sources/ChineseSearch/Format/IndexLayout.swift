@@ -13,7 +13,7 @@ enum IndexLayout {
     static let magic: [UInt8] = Array("ZHSEGMNT".utf8)
     static let footerMagic: [UInt8] = Array("ZHSEND\0\0".utf8)
     /// The format version this build writes and reads (file header and every segment header).
-    static let version: UInt32 = 3
+    static let version: UInt32 = 4
     static let headerSize = 64
     static let sectionEntrySize = 32
     static let footerSize = 16
@@ -36,7 +36,7 @@ enum SectionKind: UInt32, CaseIterable, Sendable {
     case meta = 1, documents, strings, stored, cjkKeys, cjkTerms, wordOffsets, wordBytes, wordTerms,
          charKeys, charTerms, postings, positions, sources, pathRanks, pathOrder, fieldRecords, categoryIDs,
          valueOffsets, valueBytes, shownValues, storedBlocks
-    case tokenCheckpoints = 23
+    case tokenCheckpoints = 23, storedSymbols
 
     /// The name `search stats` and error messages use.
     var name: String {
@@ -64,6 +64,7 @@ enum SectionKind: UInt32, CaseIterable, Sendable {
         case .shownValues: return "shown field values"
         case .storedBlocks: return "stored block index"
         case .tokenCheckpoints: return "token checkpoints"
+        case .storedSymbols: return "stored text symbols"
         }
     }
 }

@@ -114,7 +114,10 @@ final class IndexReader: @unchecked Sendable {
         guard let blockIndex = StoredBlockIndex(section: byKind[.storedBlocks]!) else {
             throw .corrupt(path: path, detail: "section 'stored block index' has a bad block size or length")
         }
-        storedBlocks = StoredTextBlocks(index: blockIndex, blocks: byKind[.stored]!)
+        guard let symbols = SymbolTable(byKind[.storedSymbols]!) else {
+            throw .corrupt(path: path, detail: "section 'stored text symbols' has a bad header or length")
+        }
+        storedBlocks = StoredTextBlocks(index: blockIndex, symbols: symbols, blocks: byKind[.stored]!)
         guard let checkpoints = TokenCheckpoints(section: byKind[.tokenCheckpoints]!) else {
             throw .corrupt(path: path, detail: "section 'token checkpoints' has a length its counts do not give")
         }

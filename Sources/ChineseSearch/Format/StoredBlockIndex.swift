@@ -1,19 +1,18 @@
 /// The block index of a segment's stored text (section 22): the stored-text stream (every document's
-/// `title + "\n" + body`, one after the other) is cut into blocks of `blockSize` bytes, each compressed on its
-/// own into the stored-text section (4); this says where each block lies there.
+/// `title + "\n" + body`, one after the other) is cut into blocks of `blockSize` bytes, each coded on its own
+/// into the stored-text section (4); this says where each block lies there.
 ///
 /// ```
 /// StoredBlockIndex --> blockSize u32, 0 u32, textLength u64, BlockEntry^⌈textLength / blockSize⌉
 /// BlockEntry       --> offset u64, storedLength u32, flags u32                                  (16 bytes)
 /// StoredText       --> StoredBlock^blockCount                      (section 4; block i at its entry's offset)
-/// StoredBlock      --> LZ4Block (flags 0) | the block's bytes as they are (flags 1: raw)
+/// StoredBlock      --> LZ4Block(Codes) (flags 0) | the block's bytes as they are (flags 1: raw)
 /// ```
-/// Block `i` holds the stream's bytes `i·blockSize ..< min((i + 1)·blockSize, textLength)`, so a document's
-/// range (`DocumentRecord.storedOffset/storedLength`, in the uncompressed stream) maps to a range of blocks by
-/// division. Blocks follow each other without gaps from offset 0 to the section's end. A block that compression
-/// does not shrink is stored raw. 16 KiB: a 240-byte read (a snippet's window) costs about 8 µs; 32 and 64 KiB
-/// shrink the text 2.6 and 4.3 points more (generated corpus, 82.3% at 16 KiB) for 1.5 and 3× the read
-/// (`search-bench codec`; docs/FORMAT.md has the table).
+/// `Codes` are the block's bytes in the segment's symbol code (`SymbolCode`, table in section 24). Block `i`
+/// holds the stream's bytes `i·blockSize ..< min((i + 1)·blockSize, textLength)`, so a document's range
+/// (`DocumentRecord.storedOffset/storedLength`, in the uncompressed stream) maps to a range of blocks by
+/// division. Blocks follow each other without gaps from offset 0 to the section's end. A block that coding does
+/// not shrink is stored raw. 16 KiB: docs/FORMAT.md has the measured trade between size and a read's cost.
 struct StoredBlockIndex {
     /// Bytes before the first entry.
     static let headerSize = 16

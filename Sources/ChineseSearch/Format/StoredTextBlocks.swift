@@ -1,18 +1,24 @@
-/// Reads byte ranges of a segment's stored-text stream from its compressed blocks (section 4) through the block
-/// index (section 22, `StoredBlockIndex`), decoding only the blocks a range touches.
+/// Reads byte ranges of a segment's stored-text stream from its coded blocks (section 4) through the block
+/// index (section 22, `StoredBlockIndex`) and the symbol table (section 24, `SymbolTable`), decoding only the
+/// blocks a range touches.
 ///
-/// Immutable, so shared between threads: every read decodes into memory of its own (the result, and one
-/// block-sized scratch buffer when the range starts or ends inside a compressed block, decoded only as far as
-/// the range reaches: a title or a snippet's window near a block's start costs a fraction of the block). Every
-/// entry a read touches is checked against the section before anything is allocated or read, and
-/// `LZ4Block.decompress` checks the rest, so a damaged block gives nil, never a crash or a huge allocation.
+/// Immutable, so shared between threads: every read decodes into memory of its own (the result, and scratch for
+/// a block's codes and, when the range starts or ends inside a block, its text, decoded only as far as the range
+/// reaches: a title or a snippet's window near a block's start costs a fraction of the block). Every entry a read
+/// touches is checked against the section before anything is allocated or read, and `SymbolCode.decompress`
+/// checks the rest, so a damaged block gives nil, never a crash or a huge allocation.
 struct StoredTextBlocks {
     let index: StoredBlockIndex
+    let symbols: SymbolTable
     /// The stored-text section: the blocks.
     let blocks: UnsafeRawBufferPointer
 
     /// Bytes of the uncompressed stream.
     var textLength: Int { index.textLength }
+
+    /// The most text one stored byte of a coded block can give: LZ4 expands a byte to at most 255 codes, and
+    /// a code gives at most 4 bytes.
+    private static let maximumExpansion = 255 * 4
 
     /// The stream's bytes `range`; nil when the range is not inside the stream or a block it touches is damaged.
     /// O(blocks touched × block size).
@@ -21,14 +27,13 @@ struct StoredTextBlocks {
         guard !range.isEmpty else { return [] }
         let touched = (range.lowerBound / index.blockSize)...((range.upperBound - 1) / index.blockSize)
         // Entries checked before the result is allocated, so a damaged index cannot ask for more memory than its
-        // blocks' bytes could decode to (LZ4 expands a byte to at most 255).
+        // blocks' bytes could decode to.
         for block in touched {
-            guard let stored = storedBytes(of: block), index.textRange(ofBlock: block).count <= 256 * stored.count else {
-                return nil
-            }
+            guard let stored = storedBytes(of: block),
+                  index.textRange(ofBlock: block).count <= Self.maximumExpansion * stored.count else { return nil }
         }
-        var scratch: UnsafeMutableRawBufferPointer?
-        defer { scratch?.deallocate() }
+        var scratch = StoredBlockScratch(blockSize: index.blockSize)
+        defer { scratch.deallocate() }
         var intact = true
         let result = [UInt8](unsafeUninitializedCapacity: range.count) { out, initialized in
             let destination = UnsafeMutableRawBufferPointer(out)
@@ -46,22 +51,25 @@ struct StoredTextBlocks {
         return intact ? result : nil
     }
 
-    /// Copies bytes `within` of block `block` (`length` bytes uncompressed) into `target`; a compressed block read
-    /// only in part is decoded into `scratch` (allocated on first use) up to the end of `within`. False when the
-    /// block is damaged (in the part decoded: `firstDamage` decodes every block whole).
+    /// Copies bytes `within` of block `block` (`length` bytes of text) into `target`; a coded block read only in
+    /// part is decoded into `scratch` up to the end of `within`. False when the block is damaged (in the part
+    /// decoded: `firstDamage` decodes every block whole).
     private func read(_ block: Int, _ within: Range<Int>, of length: Int, into target: UnsafeMutableRawBufferPointer,
-                      scratch: inout UnsafeMutableRawBufferPointer?) -> Bool {
+                      scratch: inout StoredBlockScratch) -> Bool {
         guard let stored = storedBytes(of: block) else { return false }
         if index.entry(block).raw {
             guard stored.count == length else { return false }
             target.copyMemory(from: UnsafeRawBufferPointer(rebasing: stored[within]))
             return true
         }
-        if within.count == length { return LZ4Block.decompress(stored, into: target) }
-        let buffer = scratch ?? UnsafeMutableRawBufferPointer.allocate(byteCount: index.blockSize, alignment: 8)
-        scratch = buffer
-        let decoded = UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length])
-        guard LZ4Block.decompress(stored, into: decoded, prefix: within.upperBound) else { return false }
+        let codes = scratch.codes()
+        if within.count == length {
+            return SymbolCode.decompress(stored, table: symbols, into: target, prefix: length, coded: codes)
+        }
+        let decoded = UnsafeMutableRawBufferPointer(rebasing: scratch.text()[0..<length])
+        guard SymbolCode.decompress(stored, table: symbols, into: decoded, prefix: within.upperBound, coded: codes) else {
+            return false
+        }
         target.copyMemory(from: UnsafeRawBufferPointer(rebasing: decoded[within]))
         return true
     }
@@ -73,19 +81,21 @@ struct StoredTextBlocks {
         return blocks.slice(Int(e.offset), Int(e.storedLength))
     }
 
-    /// The first fault of the blocks, for `verify`: every block decoded to its length, blocks contiguous from the
-    /// section's start to its end. nil when intact. O(section + stream).
+    /// The first fault of the blocks and the symbol table, for `verify`: the table's entries, every block decoded
+    /// to its length, blocks contiguous from the section's start to its end. nil when intact. O(section + stream).
     func firstDamage() -> String? {
+        if let damage = symbols.firstDamage() { return damage }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: index.blockSize, alignment: 8)
         defer { buffer.deallocate() }
-        var unused: UnsafeMutableRawBufferPointer?  // whole blocks decode straight into `buffer`
+        var scratch = StoredBlockScratch(blockSize: index.blockSize)  // whole blocks decode straight into `buffer`
+        defer { scratch.deallocate() }
         var expected: UInt64 = 0
         for block in 0..<index.blockCount {
             let e = index.entry(block)
             let length = index.textRange(ofBlock: block).count
             guard e.offset == expected else { return "stored text block \(block) does not follow the one before" }
             guard read(block, 0..<length, of: length, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length]),
-                       scratch: &unused) else { return "stored text block \(block) does not decode to \(length) bytes" }
+                       scratch: &scratch) else { return "stored text block \(block) does not decode to \(length) bytes" }
             expected += UInt64(e.storedLength)
         }
         guard expected == UInt64(blocks.count) else { return "stored text blocks do not end at the section's end" }

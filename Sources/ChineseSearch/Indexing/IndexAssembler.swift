@@ -77,8 +77,8 @@ struct IndexAssembler {
                         postingCount: counts.postings)
     }
 
-    /// Streams the stored text as compressed blocks and builds its block index, the document records, the
-    /// strings, source stamps and path sections.
+    /// Streams the stored text as coded blocks (its symbols counted first) and builds its block index and symbol
+    /// table, the document records, the strings, source stamps and path sections.
     private mutating func writeStored() throws(IndexError) -> [(SectionKind, ByteWriter)] {
         var records = ByteWriter()
         var strings = ByteWriter()
@@ -86,40 +86,27 @@ struct IndexAssembler {
         var paths: [UnsafeRawBufferPointer] = []
         paths.reserveCapacity(textLengths.count)
         var fields = FieldSections()
-        var stored = StoredTextWriter(blockSize: storedBlockSize)
+        let ranking = RunSymbols.ranking(runs, threads: threads)
+        var stored = StoredTextWriter(blockSize: storedBlockSize, ranking: ranking, threads: threads)
         var checkpoints = TokenCheckpoints.Builder()
         file.begin(.stored)
         var storedOffset = 0
         var doc = 0
         for run in runs {
-            let b = run.documents
-            var o = 0
-            for _ in 0..<run.documentCount {
-                let pathLength = Int(b.varint(at: &o)!)
-                let path = b.slice(o, pathLength)!
-                o += pathLength
-                let dateLength = Int(b.varint(at: &o)!)
-                let date = b.slice(o, dateLength)!
-                o += dateLength
-                stamps.append(b.slice(o, IndexLayout.sourceStampSize)!)
-                o += IndexLayout.sourceStampSize
-                fields.add(DocumentFields(loading: b, at: &o))
-                let documentCheckpoints = DocumentCheckpoints(loading: b, at: &o)
-                checkpoints.add(doc: doc, positions: documentCheckpoints.positions, offsets: documentCheckpoints.offsets)
-                let titleBytes = Int(b.varint(at: &o)!)
-                let storedLength = Int(b.varint(at: &o)!)
-                let storedStart = o
-                try stored.append(b.slice(o, storedLength)!, to: file)
-                o += storedLength
-                DocumentRecord(storedOffset: UInt64(storedOffset), storedLength: UInt32(storedLength),
-                               titleBytes: UInt32(titleBytes), pathOffset: UInt64(strings.count),
-                               pathLength: UInt32(pathLength), dateLength: UInt32(dateLength),
+            try RunDocument.forEach(in: run) { (document) throws(IndexError) in
+                stamps.append(document.stamp)
+                fields.add(document.fields)
+                checkpoints.add(doc: doc, positions: document.checkpoints.positions, offsets: document.checkpoints.offsets)
+                try stored.append(document.stored, to: file)
+                DocumentRecord(storedOffset: UInt64(storedOffset), storedLength: UInt32(document.stored.count),
+                               titleBytes: UInt32(document.titleBytes), pathOffset: UInt64(strings.count),
+                               pathLength: UInt32(document.path.count), dateLength: UInt32(document.date.count),
                                titleTokens: titleLengths[doc], textTokens: textLengths[doc]).encode(into: &records)
-                strings.append(path)
-                strings.append(date)
-                strings.append(b.slice(storedStart, titleBytes)!)
-                paths.append(path)
-                storedOffset += storedLength
+                strings.append(document.path)
+                strings.append(document.date)
+                strings.append(UnsafeRawBufferPointer(rebasing: document.stored[0..<document.titleBytes]))
+                paths.append(document.path)
+                storedOffset += document.stored.count
                 doc += 1
             }
         }
@@ -135,7 +122,9 @@ struct IndexAssembler {
         var rankBytes = ByteWriter(), orderBytes = ByteWriter()
         for r in ranks { rankBytes.u32(r) }
         for d in order { orderBytes.u32(UInt32(d)) }
-        return [(.storedBlocks, blockIndex), (.documents, records), (.strings, strings), (.sources, stamps),
+        var symbols = ByteWriter()
+        symbols.append(ranking.tableBytes)
+        return [(.storedBlocks, blockIndex), (.storedSymbols, symbols), (.documents, records), (.strings, strings), (.sources, stamps),
                 (.pathRanks, rankBytes), (.pathOrder, orderBytes)] + fields.sections() + [(.tokenCheckpoints, checkpoints.section())]
     }
 

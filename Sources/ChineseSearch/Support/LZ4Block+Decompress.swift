@@ -1,6 +1,20 @@
 /// Decoding of the LZ4 block format: every read is checked against the input's end, every write against the
 /// output's, so hostile input gives `false`, never a crash or a write past the output.
 extension LZ4Block {
+    /// How far a decoding of one block has come, so a later call can go on from there: the next sequence's
+    /// place in the input, the bytes written so far, and whether the block's last sequence has been decoded.
+    public struct Progress: Sendable {
+        /// Bytes of the block consumed: where the next sequence begins.
+        public internal(set) var input = 0
+        /// Bytes of output decoded.
+        public internal(set) var output = 0
+        /// True once the last sequence (literals only) has been decoded: the block is done.
+        public internal(set) var finished = false
+
+        /// The start of a block.
+        public init() {}
+    }
+
     /// Decodes the block `source` into `destination`, which must come out exactly full.
     ///
     /// - Parameters:
@@ -22,16 +36,41 @@ extension LZ4Block {
     /// `decompress(_:into:)`. O(source bytes read + prefix).
     public static func decompress(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer,
                                   prefix: Int) -> Bool {
+        var progress = Progress()
         let stop = max(0, min(prefix, destination.count))
-        let whole = stop == destination.count
+        guard decompress(source, into: destination, resuming: &progress, until: stop < destination.count ? stop : .max)
+        else { return false }
+        return progress.finished ? progress.output == destination.count : progress.output >= stop
+    }
+
+    /// Decodes whole sequences of the block `source` from `progress` on, until the output reaches `until` bytes
+    /// or the block ends, for readers that decode a block in steps (the stored text's symbol codes, whose
+    /// decoded length is not known in advance). The output may end anywhere inside `destination`; the caller
+    /// checks the length it expects once `progress.finished`.
+    ///
+    /// - Parameters:
+    ///   - source: one compressed block, whole.
+    ///   - destination: the whole block's output (earlier calls wrote its first `progress.output` bytes, which
+    ///     matches may copy); nothing is written past its end.
+    ///   - progress: where the previous call stopped (a fresh `Progress()` at the block's start); advanced.
+    ///   - until: stop after the sequence that brings the output to at least this many bytes.
+    /// - Returns: false for any malformed input (as `decompress(_:into:)`, but a block ending early is not a
+    ///   fault here); true otherwise, `progress.finished` telling whether the block ended.
+    /// - Complexity: O(source bytes read + output written).
+    public static func decompress(_ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer,
+                                  resuming progress: inout Progress, until: Int) -> Bool {
         guard let input = source.baseAddress, source.count > 0 else { return false }
         let inputEnd = source.count, outputEnd = destination.count
+        var ip = progress.input, op = progress.output
+        guard !progress.finished, ip < inputEnd, op <= outputEnd else { return progress.finished }
         guard let output = destination.baseAddress else {
             // No room at all: only an empty block (a lone zero token) fits.
-            return source.count == 1 && input.load(as: UInt8.self) == 0
+            progress.finished = source.count == 1 && input.load(as: UInt8.self) == 0
+            progress.input = source.count
+            return progress.finished
         }
-        var ip = 0, op = 0
-        while true {
+        defer { progress.input = ip; progress.output = op }
+        while op < until {
             guard ip < inputEnd else { return false }
             let token = Int(input.load(fromByteOffset: ip, as: UInt8.self))
             ip += 1
@@ -46,8 +85,10 @@ extension LZ4Block {
             }
             ip += literals
             op += literals
-            if !whole && op >= stop { return true }
-            if ip == inputEnd { return op == outputEnd }
+            if ip == inputEnd {
+                progress.finished = true
+                return true
+            }
             guard inputEnd - ip >= 2 else { return false }
             let offset = Int(input.load(fromByteOffset: ip, as: UInt8.self))
                 | Int(input.load(fromByteOffset: ip + 1, as: UInt8.self)) << 8
@@ -57,8 +98,8 @@ extension LZ4Block {
                   extra <= outputEnd - op - minimumMatch else { return false }
             copyMatch(output, at: op, offset: offset, length: extra + minimumMatch, outputEnd: outputEnd)
             op += extra + minimumMatch
-            if !whole && op >= stop { return true }
         }
+        return true
     }
 
     /// A 4-bit length field and, when it is 15, the extra bytes after it (each 255 continues). nil when the input

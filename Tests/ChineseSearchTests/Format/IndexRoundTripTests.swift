@@ -186,7 +186,7 @@ final class SectionAlignmentTests: XCTestCase {
     func testSectionsOfAnIndexLargerThanTheWriteBufferAreAligned() throws {
         let folder = try TemporaryFolder(for: self)
         var generator = RandomCorpus(seed: 77)
-        let documents = generator.corpus(count: 60, bodySegments: 3000...4000)
+        let documents = generator.corpus(count: 80, bodySegments: 3000...4000)
         let path = folder.path + "/big.idx"
         _ = try IndexBuilder.build(documents: documents, indexPath: path, options: IndexBuildOptions(threads: 1))
         let reader = try SearchIndex(path: path).segmentReaders[0]

@@ -37,7 +37,9 @@ final class StoredTextTests: XCTestCase {
         var random = RandomText(seed: 11)
         var sawRaw = false, sawCompressed = false
         for blockSize in [64, 100, 1_000, 4_096, StoredBlockIndex.blockSize] {
-            let docs = documents(seed: UInt64(blockSize), count: 150)
+            // Random printable ASCII codes to about its own length and has no repeats for LZ4: raw blocks.
+            let noise = String((0..<2_500).map { _ in Character(Unicode.Scalar(UInt8(32 + random.below(95)))) })
+            let docs = documents(seed: UInt64(blockSize), count: 150) + [SourceDocument(path: "e/noise.txt", title: "", body: noise)]
             let bytes = try IndexBuilder.buildInMemory(documents: docs, storedBlockSize: blockSize)
             let r = try reader(bytes)
             let index = try blockIndex(bytes)
@@ -83,6 +85,21 @@ final class StoredTextTests: XCTestCase {
             XCTAssertEqual(r.storedBytes(1, in: range), Array(large[range]), "\(range)")
         }
         XCTAssertNoThrow(try SearchIndex(bytes: bytes).verify())
+    }
+
+    /// Blocks are coded on the workers in batches: one, two and three threads write the same bytes, over many
+    /// batches (small blocks) and a last batch cut short.
+    func testBlocksCodedOnSeveralThreadsGiveTheSameBytes() throws {
+        let docs = documents(seed: 16, count: 120)
+        for blockSize in [64, 1_000] {
+            let one = try IndexBuilder.buildInMemory(documents: docs, threads: 1, storedBlockSize: blockSize)
+            let index = try blockIndex(one)
+            XCTAssertGreaterThan(index.entries.count, 3 * 16 * 3, "several batches of three workers")
+            for threads in [2, 3] {
+                XCTAssertEqual(try IndexBuilder.buildInMemory(documents: docs, threads: threads, storedBlockSize: blockSize), one,
+                               "\(threads) threads, blocks of \(blockSize)")
+            }
+        }
     }
 
     /// A byte of a compressed block changed so that the block no longer decodes, every checksum resealed: only
@@ -167,6 +184,77 @@ final class StoredTextTests: XCTestCase {
                 for query in ["的", "香港"] { _ = try search.search(query) }
             }
         }
+    }
+
+    /// Reads every document of `search` (whole, a prefix, the title) and runs queries: each read gives the text or
+    /// a failure, never a crash. Returns how many documents read back wrong or failed.
+    private func readAll(_ search: SearchIndex, _ docs: [SourceDocument], _ what: String) throws -> Int {
+        let r = search.segmentReaders[0]
+        var differing = 0
+        for (d, doc) in docs.enumerated() {
+            let text = r.storedText(d)
+            if let text { XCTAssertEqual(text.count, r.storedLength(d), what) }
+            if text != stored(doc) { differing += 1 }
+            _ = r.storedBytes(d, in: 0..<40)
+            _ = r.documentTitle(d)
+        }
+        for query in ["的", "香港"] { _ = try search.search(query) }
+        return differing
+    }
+
+    /// The symbol table damaged with every checksum resealed: a header beyond 255 one-byte ranks or a count of them
+    /// too small for the table's entries is refused on opening; other header values, entries that are not one
+    /// scalar, a scalar listed twice and a table cut short (so blocks hold ranks beyond it) fail `verify`, and
+    /// reads give text or failures, never a crash.
+    func testADamagedSymbolTableIsCaughtAndReadsStaySafe() throws {
+        let docs = documents(seed: 15, count: 150)
+        let original = try IndexBuilder.buildInMemory(documents: docs, storedBlockSize: 700)
+        let table = try XCTUnwrap(IndexResealing.sections(original).first { $0.kind == .storedSymbols })
+        let single = Int(original[table.offset]), count = (table.length - 4) / 4
+        XCTAssertGreaterThan(count, single, "two-byte ranks in use")
+        for value: UInt64 in [0, 1, 127, 128, UInt64(single - 1), UInt64(single + 1), 254, 255, 256, 0xFFFF_FFFF] where value != UInt64(single) {
+            var bytes = original
+            IndexResealing.put(&bytes, table.offset, value, width: 4)
+            let what = "one-byte ranks \(value)"
+            guard value <= 255, count <= SymbolCode.capacity(singleByteRanks: Int(value)) else {
+                XCTAssertThrowsError(try SearchIndex(bytes: IndexResealing.resealed(bytes)), what)
+                continue
+            }
+            let search = try SearchIndex(bytes: IndexResealing.resealed(bytes))
+            XCTAssertThrowsError(try search.verify(), what)
+            XCTAssertGreaterThan(try readAll(search, docs, what), 0, what)
+        }
+        let entries: [(rank: Int, word: UInt64, message: String)] = [
+            (0, 0, "stored text symbol 0 is not the UTF-8 of one scalar"),
+            (count - 1, 0xFFFF_FFFF, "stored text symbol \(count - 1) is not the UTF-8 of one scalar"),
+            (3, UInt64(original[table.offset + 4]) | UInt64(original[table.offset + 5]) << 8
+                | UInt64(original[table.offset + 6]) << 16 | UInt64(original[table.offset + 7]) << 24,
+             "stored text symbols list a scalar twice"),
+        ]
+        for entry in entries {
+            var bytes = original
+            IndexResealing.put(&bytes, table.offset + 4 + 4 * entry.rank, entry.word, width: 4)
+            let search = try SearchIndex(bytes: IndexResealing.resealed(bytes))
+            XCTAssertThrowsError(try search.verify()) { error in
+                XCTAssertTrue("\(error)".contains(entry.message), "\(error)")
+            }
+            _ = try readAll(search, docs, entry.message)
+        }
+        // The table cut to its first half (the section's length in the section table): codes of the rest are
+        // ranks beyond it.
+        var bytes = original
+        let base = IndexResealing.segment(original).base
+        let sectionEntry = try XCTUnwrap((0..<SectionKind.allCases.count)
+            .map { base + IndexLayout.headerSize + IndexLayout.sectionEntrySize * $0 }
+            .first { IndexResealing.u64(original, $0) & 0xFFFF_FFFF == UInt64(SectionKind.storedSymbols.rawValue) })
+        IndexResealing.put(&bytes, sectionEntry + 16, UInt64(4 + 4 * (count / 2)), width: 8)
+        let search = try SearchIndex(bytes: IndexResealing.resealed(bytes))
+        XCTAssertThrowsError(try search.verify()) { error in
+            XCTAssertTrue("\(error)".contains("does not decode"), "\(error)")
+        }
+        let r = search.segmentReaders[0]
+        XCTAssertTrue(docs.indices.contains { r.storedText($0) == nil }, "a read meets a rank beyond the table")
+        _ = try readAll(search, docs, "table cut")
     }
 
     func testTitlesAreReadWithoutTheStoredTextAndVerifyComparesTheCopy() throws {

@@ -3,7 +3,8 @@ import XCTest
 @testable import ChineseSearch
 
 /// Merging segments (`SegmentRun` back into runs, then the build's merge) writes the lists a fresh build of the
-/// same documents writes, byte for byte: postings, positions and dictionaries.
+/// same documents writes, byte for byte: postings, positions, dictionaries, and the stored text coded with a
+/// symbol table of the merged text.
 final class SegmentMergeTests: XCTestCase {
     /// Documents in path order (a fresh build's order and the merged segment's), some with very long position
     /// lists: a term 100,000 times in one document, others a few hundred times, across several blocks.
@@ -20,8 +21,14 @@ final class SegmentMergeTests: XCTestCase {
 
     private func sections(_ path: String) throws -> [SectionKind: [UInt8]] {
         let reader = try SearchIndex(path: path).segmentReaders[0]
-        return [.postings: Array(reader.postings), .positions: Array(reader.positions), .cjkKeys: Array(reader.cjkKeys),
-                .cjkTerms: Array(reader.cjkTerms), .wordTerms: Array(reader.wordTerms), .charTerms: Array(reader.charTerms)]
+        var sections: [SectionKind: [UInt8]] = [
+            .postings: Array(reader.postings), .positions: Array(reader.positions), .cjkKeys: Array(reader.cjkKeys),
+            .cjkTerms: Array(reader.cjkTerms), .wordTerms: Array(reader.wordTerms), .charTerms: Array(reader.charTerms)]
+        // The stored text as coded blocks, their index and the symbol table counted from the merged text.
+        for section in reader.sectionTable where [.stored, .storedBlocks, .storedSymbols].contains(section.kind) {
+            sections[section.kind] = Array(reader.bytes[section.offset..<(section.offset + section.length)])
+        }
+        return sections
     }
 
     func testCompactionOfSeveralSegmentsWritesTheListsOfAFreshBuild() throws {

@@ -204,6 +204,35 @@ final class LZ4BlockTests: XCTestCase {
         XCTAssertEqual(Array(out[0..<100]), Array(input[0..<100]))
     }
 
+    /// Decoding in steps (each call resuming where the last stopped, into a destination larger than the block's
+    /// output) gives the block's bytes, ends with `finished` exactly at its end, and never stops before `until`.
+    func testResumedDecodingInStepsGivesTheWholeBlock() {
+        var compressor = LZ4BlockCompressor()
+        var random = RandomText(seed: 11)
+        for pieces in [0, 1, 40, 1_500] {
+            let input = chinese(&random, pieces: pieces)
+            let block = compressed(input, &compressor)
+            var out = [UInt8](repeating: 0, count: input.count + 100)
+            var progress = LZ4Block.Progress()
+            var steps = 0
+            while !progress.finished {
+                let until = progress.output + 1 + random.below(300)
+                let ok = block.withUnsafeBytes { s in
+                    out.withUnsafeMutableBytes { LZ4Block.decompress(s, into: $0, resuming: &progress, until: until) }
+                }
+                XCTAssertTrue(ok, "\(pieces) pieces, step \(steps)")
+                XCTAssertTrue(progress.finished || progress.output >= until, "stopped short of \(until)")
+                steps += 1
+            }
+            XCTAssertEqual(progress.input, block.count)
+            XCTAssertEqual(Array(out[0..<progress.output]), input, "\(pieces) pieces in \(steps) steps")
+            let again = block.withUnsafeBytes { s in
+                out.withUnsafeMutableBytes { LZ4Block.decompress(s, into: $0, resuming: &progress, until: .max) }
+            }
+            XCTAssertTrue(again, "a finished block stays finished")
+        }
+    }
+
     // MARK: Malformed blocks
 
     func testTruncatedBlocksFail() {
