@@ -253,21 +253,17 @@ final class PostingsCursor {
         var v = valueStart
         let end = v + Int(tfs[index])
         var p: UInt64 = 0
-        let values = chunkValues
         while v < end {
             let c = v / PositionsFormat.chunkSize
             if c != decodedChunk && !decodePositions(chunk: c) { damaged = true; return }
             let base = c * PositionsFormat.chunkSize
             let stop = min(end, base + PositionsFormat.chunkSize)
-            // Only locals inside: `body` may not touch the cursor's state, and none is held across its calls.
-            var overflow = false
             for j in (v - base)..<(stop - base) {
                 // A gap may be up to 2^32 − 1: the sum is checked, so a position never wraps.
-                p += UInt64(values[j])
-                guard p <= UInt64(UInt32.max) else { overflow = true; break }
+                p += UInt64(chunkValues[j])
+                guard p <= UInt64(UInt32.max) else { damaged = true; return }
                 if !body(UInt32(p)) { return }
             }
-            if overflow { damaged = true; return }
             v = stop
         }
     }

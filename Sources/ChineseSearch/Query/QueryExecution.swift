@@ -167,8 +167,7 @@ final class QueryExecution {
     private func runAll(_ range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
         var top = TopK(k: options.top)
         var total = 0
-        if plan.clauses.contains(where: { clause in clause.allSatisfy(\.impossible) }) { return ([], 0) }
-        if plan.hasUnmatchableFilter { return ([], 0) }
+        if plan.matchesNothing(.all) { return ([], 0) }
         let required = requiredCursors()
         let drivers = required.isEmpty && !plan.clauses.isEmpty ? orDrivers() : []
         let checked = clausesToCheck()
@@ -223,11 +222,10 @@ final class QueryExecution {
         })
     }
 
-    /// The clauses a document on which every required cursor stands may still fail: OR clauses, and terms of
-    /// several tokens or of the title only (their positions decide). A single-token term is matched by its
-    /// cursor standing on the document.
+    /// The clauses a document on which every required cursor stands may still fail: OR clauses, and terms
+    /// whose positions decide (`isMatchedByCursor` false).
     private func clausesToCheck() -> [[QueryPlan.Term]] {
-        plan.clauses.filter { clause in clause.count > 1 || clause[0].tokens.count > 1 || clause[0].titleOnly }
+        plan.clauses.filter { clause in clause.count > 1 || !clause[0].isMatchedByCursor }
     }
 
     /// The first document from `candidate` on where every cursor of `required` stands (or one ≥ `limit`):
@@ -272,7 +270,7 @@ final class QueryExecution {
             text[term.tokens[i]]!.advance(to: doc)
             if text[term.tokens[i]]!.doc != doc { return false }
         }
-        if term.tokens.count == 1 && !term.titleOnly { return true }
+        if term.isMatchedByCursor { return true }
         // Start positions p where element i stands at p + i: seeded from the element with the lowest tf, then
         // narrowed by one merge pass over each other element's positions, stopping as soon as none is left.
         // The scratch array is moved out while the closures fill it, so no access to `self` spans their calls.

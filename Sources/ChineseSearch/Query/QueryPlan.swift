@@ -30,6 +30,10 @@ struct QueryPlan {
         var impossible: Bool
         /// True for `title:…`: the elements must stand inside the title (its first positions).
         var titleOnly = false
+
+        /// Whether a document holds the term wherever its token's cursor stands on it: one token, anywhere in
+        /// the text, so no positions decide.
+        var isMatchedByCursor: Bool { tokens.count == 1 && !titleOnly }
     }
 
     /// A field filter resolved against the segment.
