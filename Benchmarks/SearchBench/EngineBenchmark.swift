@@ -15,6 +15,7 @@ enum EngineBenchmark {
         var threads = ProcessInfo.processInfo.activeProcessorCount
         var minSeconds = 1.0
         var singleThreadBuild = true
+        var reuseIndex = false
         var args = ArgumentScanner(arguments)
         while let flag = args.nextFlag() {
             switch flag {
@@ -25,6 +26,7 @@ enum EngineBenchmark {
             case "--threads": threads = max(1, try args.int(flag))
             case "--min-seconds": minSeconds = try args.double(flag)
             case "--no-single-thread-build": singleThreadBuild = false
+            case "--reuse-index": reuseIndex = true
             default: throw BenchError.usage("run: unknown option \(flag)")
             }
         }
@@ -40,11 +42,16 @@ enum EngineBenchmark {
 
         // Indexing, each build in its own process.
         var builds: [[String: Any]] = []
-        if singleThreadBuild && threads > 1 {
+        let reusing = reuseIndex && FileManager.default.fileExists(atPath: indexPath)
+        if reusing {
+            log("reusing \(indexPath): no builds measured")
+        } else if singleThreadBuild && threads > 1 {
             builds.append(try childBuild(corpus: corpus, index: indexPath + ".t1", threads: 1, corpusBytes: corpusBytes))
             try? FileManager.default.removeItem(atPath: indexPath + ".t1")
         }
-        builds.append(try childBuild(corpus: corpus, index: indexPath, threads: threads, corpusBytes: corpusBytes))
+        if !reusing {
+            builds.append(try childBuild(corpus: corpus, index: indexPath, threads: threads, corpusBytes: corpusBytes))
+        }
         report["builds"] = builds
         log("built with \(builds.map { "\($0["threads"]!) thread(s): \(fmt($0["mb_per_s"]))" }.joined(separator: ", ")) MB/s")
 
@@ -99,7 +106,7 @@ enum EngineBenchmark {
 
         let data = try JSONSerialization.data(withJSONObject: report, options: [.prettyPrinted, .sortedKeys])
         try writeFile(output, Array(data))
-        try? FileManager.default.removeItem(atPath: indexPath)
+        if !reuseIndex { try? FileManager.default.removeItem(atPath: indexPath) }
         log("wrote \(output)")
     }
 
