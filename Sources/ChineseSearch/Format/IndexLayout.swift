@@ -13,7 +13,7 @@ enum IndexLayout {
     static let magic: [UInt8] = Array("ZHSEGMNT".utf8)
     static let footerMagic: [UInt8] = Array("ZHSEND\0\0".utf8)
     /// The format version this build writes and reads (file header and every segment header).
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let headerSize = 64
     static let sectionEntrySize = 32
     static let footerSize = 16
@@ -34,9 +34,10 @@ enum IndexLayout {
 /// The sections of an index file, by kind number.
 enum SectionKind: UInt32, CaseIterable, Sendable {
     case meta = 1, documents, strings, stored, cjkKeys, cjkTerms, wordOffsets, wordBytes, wordTerms,
-         charKeys, charTerms, postings, positions, sources, pathRanks, pathOrder, fieldRecords, categoryIDs,
-         valueOffsets, valueBytes, shownValues, storedBlocks
-    case tokenCheckpoints = 23, storedSymbols
+         charKeys, charTerms, postings
+    // 13 was the positions section up to version 4: positions now follow each term's lists in `postings`.
+    case sources = 14, pathRanks, pathOrder, fieldRecords, categoryIDs, valueOffsets, valueBytes, shownValues,
+         storedBlocks, tokenCheckpoints, storedSymbols
 
     /// The name `search stats` and error messages use.
     var name: String {
@@ -53,7 +54,6 @@ enum SectionKind: UInt32, CaseIterable, Sendable {
         case .charKeys: return "character keys"
         case .charTerms: return "character entries"
         case .postings: return "postings"
-        case .positions: return "positions"
         case .sources: return "source stamps"
         case .pathRanks: return "path ranks"
         case .pathOrder: return "path order"
@@ -127,16 +127,18 @@ public struct IndexStatistics: Sendable, Equatable {
     }
 }
 
-/// Where a term's lists are and how many documents they hold, decoded from the term's header.
+/// Where a term's lists and positions are and how many documents they hold, decoded from the term's header.
 ///
-/// A dictionary entry is only the u64 offset of the term in the postings section; there the term begins with
+/// A dictionary entry is only the offset of the term in the postings section; there the term begins with
 /// ```
-/// TermHeader --> df varint, titleDf varint, textListBytes varint, positionsOffset varint
-/// Term       --> TermHeader, PostingsList(text field, df documents), PostingsList(title field, titleDf documents)?
+/// TermHeader --> df varint, titleDf varint
+/// Term       --> TermHeader, PostingsList(text field, df documents), PostingsList(title field, titleDf documents)?,
+///                Positions(text list)?
 /// ```
-/// `positionsOffset` counts from the start of the positions section (0 for single-character lists, which have
-/// no positions); the title list follows the text list and is absent when `titleDf` is 0. Variable-length
-/// headers keep the dictionary at 8 bytes a term, where fixed 32-byte entries were most of the file.
+/// The title list follows the text list and is absent when `titleDf` is 0; the text list's positions follow
+/// the lists (single-character lists have none). Neither list's length is stored: each list gives its own
+/// (`PostingsFormat.listByteCount`), so a term whose lists hold one document costs a two-byte header, where
+/// lengths and a positions offset took about five more (most terms of Chinese text occur in one document).
 struct TermEntry: Equatable {
     var df: UInt32
     var titleDf: UInt32
@@ -144,26 +146,30 @@ struct TermEntry: Equatable {
     var postingsOffset: UInt64
     /// Where the title-field list starts (meaningful when `titleDf > 0`).
     var titlePostingsOffset: UInt64
+    /// Where the text list's positions start in the postings section.
     var positionsOffset: UInt64
     /// True when the header could not be decoded; cursors on it report damage.
     var damaged = false
 
-    /// Appends the header for lists of `df`/`titleDf` documents whose text list takes `textListBytes`.
-    static func encodeHeader(df: Int, titleDf: Int, textListBytes: Int, positionsOffset: Int, into w: inout ByteWriter) {
-        w.varint(UInt64(df)); w.varint(UInt64(titleDf)); w.varint(UInt64(textListBytes)); w.varint(UInt64(positionsOffset))
+    /// Appends the header for lists of `df`/`titleDf` documents.
+    static func encodeHeader(df: Int, titleDf: Int, into w: inout ByteWriter) {
+        w.varint(UInt64(df)); w.varint(UInt64(titleDf))
     }
 
-    /// Decodes the header at `offset` of the postings section; a damaged entry when it does not decode.
+    /// Decodes the header at `offset` of the postings section and measures the lists behind it; a damaged entry
+    /// when either does not decode inside the section.
     init(postings: UnsafeRawBufferPointer, offset: UInt64) {
         var o = Int(clamping: offset)
         guard offset < UInt64(postings.count), let df = postings.varint(at: &o), let titleDf = postings.varint(at: &o),
-              let textBytes = postings.varint(at: &o), let positions = postings.varint(at: &o),
-              df > 0, df <= UInt64(UInt32.max), titleDf <= df, textBytes <= UInt64(postings.count) else {
+              df > 0, df <= UInt64(UInt32.max), titleDf <= df,
+              let textBytes = PostingsFormat.listByteCount(postings, at: o, df: Int(df)),
+              let titleBytes = titleDf == 0 ? 0 : PostingsFormat.listByteCount(postings, at: o + textBytes, df: Int(titleDf))
+        else {
             self.init(df: 0, titleDf: 0, postingsOffset: 0, titlePostingsOffset: 0, positionsOffset: 0, damaged: true)
             return
         }
         self.init(df: UInt32(df), titleDf: UInt32(titleDf), postingsOffset: UInt64(o),
-                  titlePostingsOffset: UInt64(o) + textBytes, positionsOffset: positions)
+                  titlePostingsOffset: UInt64(o + textBytes), positionsOffset: UInt64(o + textBytes + titleBytes))
     }
 
     init(df: UInt32, titleDf: UInt32, postingsOffset: UInt64, titlePostingsOffset: UInt64, positionsOffset: UInt64,

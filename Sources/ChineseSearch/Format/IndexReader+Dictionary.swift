@@ -114,7 +114,7 @@ extension IndexReader {
     func textCursor(_ entry: TermEntry) -> PostingsCursor {
         PostingsCursor(postings: postings, listStart: Int(clamping: entry.postingsOffset),
                        df: entry.damaged ? -1 : Int(entry.df),
-                       positions: positions, positionsStart: Int(clamping: entry.positionsOffset),
+                       positions: postings, positionsStart: Int(clamping: entry.positionsOffset),
                        documentCount: statistics.documentCount)
     }
 
@@ -122,7 +122,7 @@ extension IndexReader {
     func titleCursor(_ entry: TermEntry) -> PostingsCursor? {
         guard entry.titleDf > 0, !entry.damaged else { return nil }
         return PostingsCursor(postings: postings, listStart: Int(clamping: entry.titlePostingsOffset), df: Int(entry.titleDf),
-                              positions: positions, positionsStart: 0, documentCount: statistics.documentCount)
+                              positions: postings, positionsStart: 0, documentCount: statistics.documentCount)
     }
 }
 

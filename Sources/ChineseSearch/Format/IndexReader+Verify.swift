@@ -113,7 +113,7 @@ extension IndexReader {
 
     private func verifyLists(_ entry: TermEntry, positions withPositions: Bool, name: String) throws(IndexError) {
         guard !entry.damaged, entry.titlePostingsOffset < UInt64(postings.count),
-              entry.positionsOffset <= UInt64(positions.count) else {
+              entry.positionsOffset <= UInt64(postings.count) else {
             throw .corrupt(path: path, detail: "\(name) has an entry outside the postings")
         }
         let text = textCursor(entry)

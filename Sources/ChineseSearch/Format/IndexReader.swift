@@ -25,8 +25,8 @@ final class IndexReader: @unchecked Sendable {
     let wordTerms: UnsafeRawBufferPointer
     let charKeys: UnsafeRawBufferPointer
     let charTerms: UnsafeRawBufferPointer
+    /// Every term's header, lists and positions (`TermEntry`).
     let postings: UnsafeRawBufferPointer
-    let positions: UnsafeRawBufferPointer
     let sources: UnsafeRawBufferPointer
     let pathRanks: UnsafeRawBufferPointer
     let pathOrder: UnsafeRawBufferPointer
@@ -106,7 +106,7 @@ final class IndexReader: @unchecked Sendable {
         cjkKeys = byKind[.cjkKeys]!; cjkTerms = byKind[.cjkTerms]!
         wordOffsets = byKind[.wordOffsets]!; wordBytes = byKind[.wordBytes]!; wordTerms = byKind[.wordTerms]!
         charKeys = byKind[.charKeys]!; charTerms = byKind[.charTerms]!
-        postings = byKind[.postings]!; positions = byKind[.positions]!
+        postings = byKind[.postings]!
         sources = byKind[.sources]!; pathRanks = byKind[.pathRanks]!; pathOrder = byKind[.pathOrder]!
         fieldRecords = byKind[.fieldRecords]!; categoryIDs = byKind[.categoryIDs]!
         valueOffsets = byKind[.valueOffsets]!; valueBytes = byKind[.valueBytes]!; shownValues = byKind[.shownValues]!

@@ -128,17 +128,15 @@ struct IndexAssembler {
                 (.pathRanks, rankBytes), (.pathOrder, orderBytes)] + fields.sections() + [(.tokenCheckpoints, checkpoints.section())]
     }
 
-    /// The postings and positions sections: ranges of the term order merged on up to `threads` workers
-    /// (`TermMerger`), their parts concatenated in term order while later ranges are still merging, each term's
-    /// header written with its offset in the whole positions section and its dictionary entry with its offset
-    /// in the postings section. The bytes are the same for any number of ranges.
+    /// The postings section: ranges of the term order merged on up to `threads` workers (`TermMerger`), their
+    /// parts concatenated in term order while later ranges are still merging, each term written as its header,
+    /// its lists and its positions, and its dictionary entry with its offset in the section. The bytes are the
+    /// same for any number of ranges.
     private mutating func writePostings() throws(IndexError) {
         let ranges = TermRange.plan(runs, parts: threads > 1 ? threads * 4 : 1)
         let (runs, bases, textLengths, titleLengths, spillPath) = (runs, bases, textLengths, titleLengths, spillPath)
         file.begin(.postings)
         let postingsStart = file.offset
-        var positionsBase = 0
-        var parts: [SpillFile] = []
         var failure: IndexError?
         OrderedWork.run(count: ranges.count, threads: threads, work: { i in
             Result { () throws(IndexError) -> (records: SpillFile, positions: SpillFile) in
@@ -150,11 +148,11 @@ struct IndexAssembler {
         }, consume: { _, result in
             do throws(IndexError) {
                 let part = try result.get()
-                try part.records.withContents { (bytes) throws(IndexError) in
-                    try appendTerms(bytes, positionsBase: positionsBase, postingsStart: postingsStart)
+                try part.records.withContents { (records) throws(IndexError) in
+                    try part.positions.withContents { (positions) throws(IndexError) in
+                        try appendTerms(records, positions: positions, postingsStart: postingsStart)
+                    }
                 }
-                positionsBase += part.positions.count
-                parts.append(part.positions)
                 return true
             } catch {
                 failure = error
@@ -163,16 +161,12 @@ struct IndexAssembler {
         })
         if let failure { throw failure }
         try file.end(padding: BitPacking.paddingBytes)
-        file.begin(.positions)
-        for positions in parts {
-            try positions.withContents { (bytes) throws(IndexError) in try file.write(bytes) }
-        }
-        try file.end(padding: BitPacking.paddingBytes)
     }
 
-    /// Writes the `MergedTerm`s of one part to the postings section behind their term headers and adds their
-    /// dictionary entries; `positionsBase` is where the part's positions begin in the positions section.
-    private mutating func appendTerms(_ b: UnsafeRawBufferPointer, positionsBase: Int, postingsStart: Int) throws(IndexError) {
+    /// Writes the `MergedTerm`s of one part to the postings section, each behind its term header and followed
+    /// by its slice of the part's `positions`, and adds their dictionary entries.
+    private mutating func appendTerms(_ b: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer,
+                                      postingsStart: Int) throws(IndexError) {
         var o = 0
         while o < b.count {
             let kind = b[o]
@@ -194,13 +188,13 @@ struct IndexAssembler {
             }
             let df = Int(b.varint(at: &o)!), titleDf = Int(b.varint(at: &o)!)
             let textBytes = Int(b.varint(at: &o)!), titleBytes = Int(b.varint(at: &o)!)
-            let positions = Int(b.varint(at: &o)!)
+            let positionsStart = Int(b.varint(at: &o)!), positionsBytes = Int(b.varint(at: &o)!)
             let termOffset = UInt64(file.offset - postingsStart)
             header.bytes.removeAll(keepingCapacity: true)
-            TermEntry.encodeHeader(df: df, titleDf: titleDf, textListBytes: textBytes,
-                                   positionsOffset: kind == 2 ? 0 : positionsBase + positions, into: &header)
+            TermEntry.encodeHeader(df: df, titleDf: titleDf, into: &header)
             try file.write(header.bytes)
             try file.write(b.slice(o, textBytes + titleBytes)!)
+            try file.write(positions.slice(positionsStart, positionsBytes)!)
             o += textBytes + titleBytes
             switch kind {
             case 0:

@@ -3,10 +3,12 @@
 ///
 /// ```
 /// MergedTerm --> kind u8 (0 CJK token, 1 word, 2 character), Term, df varint, titleDf varint,
-///                textListBytes varint, titleListBytes varint, positionsOffset varint, text list, title list
+///                textListBytes varint, titleListBytes varint, positionsOffset varint, positionsBytes varint,
+///                text list, title list
 /// Term       --> key u64 (CJK token) | length varint, bytes (word) | character u32
 /// ```
-/// `positionsOffset` counts from the start of the part's positions (0 for characters, which have none). Runs
+/// The term's positions are `positionsBytes` bytes from `positionsOffset` of the part's positions (none for
+/// characters). Runs
 /// cover consecutive document ranges, so a term's list is its runs' parts concatenated: a k-way merge of sorted
 /// term streams (a binary heap of run readers), never a re-sort of postings. Single-character lists are summed
 /// on the fly, because all tokens beginning with one character are adjacent and never cut by a range; a
@@ -110,7 +112,7 @@ struct TermMerger {
                 }
                 for i in 0..<titleDocs.count { charTitleTF[Int(titleDocs[i])] += titleTFs[i] }
             }
-            writeRecord(positionsOffset: positionsOffset, withPositions: true)
+            writeRecord(positions: positionsOffset..<positions.count)
         }
         flushCharacter()
     }
@@ -136,7 +138,9 @@ struct TermMerger {
     }
 
     /// Encodes the scratch lists (text and title) and appends them to `records` behind the term in `record`.
-    private mutating func writeRecord(positionsOffset: Int, withPositions: Bool) {
+    /// `positions`: the term's bytes in the part's positions; nil for a character's list, which has none.
+    private mutating func writeRecord(positions: Range<Int>?) {
+        let withPositions = positions != nil
         text.bytes.removeAll(keepingCapacity: true)
         title.bytes.removeAll(keepingCapacity: true)
         textLengths.withUnsafeBufferPointer { lengths in
@@ -161,7 +165,8 @@ struct TermMerger {
         record.varint(UInt64(titleDocs.count))
         record.varint(UInt64(text.count))
         record.varint(UInt64(title.count))
-        record.varint(UInt64(withPositions ? positionsOffset : 0))
+        record.varint(UInt64(positions?.lowerBound ?? 0))
+        record.varint(UInt64(positions?.count ?? 0))
         record.bytes.withUnsafeBytes { records.append($0) }
         text.bytes.withUnsafeBytes { records.append($0) }
         title.bytes.withUnsafeBytes { records.append($0) }
@@ -185,6 +190,6 @@ struct TermMerger {
         record.bytes.removeAll(keepingCapacity: true)
         record.u8(2)
         record.u32(c)
-        writeRecord(positionsOffset: 0, withPositions: false)
+        writeRecord(positions: nil)
     }
 }

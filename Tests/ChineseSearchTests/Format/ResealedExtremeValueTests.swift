@@ -150,15 +150,15 @@ final class ResealedExtremeValueTests: XCTestCase {
             try exercise(.postings, at: list + blocks * 20, width: 1, value: value, mustReject: true)
             try exercise(.postings, at: list + blocks * 20 + 1, width: 1, value: value, mustReject: true)
         }
-        // Positions: the first block's first chunk is full (128 documents, each tf ≥ 1): its chunkBytes u16
-        // and its Rice parameter k u8 (0…32).
+        // Positions, behind the term's lists in the postings section: the first block's first chunk is full
+        // (128 documents, each tf ≥ 1): its chunkBytes u16 and its Rice parameter k u8 (0…32).
         let positions = Int(entry.positionsOffset)
         for width in [1, 2, 5, 8] {
-            try exercise(.positions, at: positions, width: width, value: .max, mustReject: true)
+            try exercise(.postings, at: positions, width: width, value: .max, mustReject: true)
         }
         for value: UInt64 in [0, 33, 0xFF] {
-            try exercise(.positions, at: positions, width: 2, value: value, mustReject: true)
-            try exercise(.positions, at: positions + 2, width: 1, value: value, mustReject: value > 32)
+            try exercise(.postings, at: positions, width: 2, value: value, mustReject: true)
+            try exercise(.postings, at: positions + 2, width: 1, value: value, mustReject: value > 32)
         }
         XCTAssertGreaterThan(rejected, cases / 4)
     }

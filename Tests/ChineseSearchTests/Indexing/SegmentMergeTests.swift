@@ -22,7 +22,7 @@ final class SegmentMergeTests: XCTestCase {
     private func sections(_ path: String) throws -> [SectionKind: [UInt8]] {
         let reader = try SearchIndex(path: path).segmentReaders[0]
         var sections: [SectionKind: [UInt8]] = [
-            .postings: Array(reader.postings), .positions: Array(reader.positions), .cjkKeys: Array(reader.cjkKeys),
+            .postings: Array(reader.postings), .cjkKeys: Array(reader.cjkKeys),
             .cjkTerms: Array(reader.cjkTerms), .wordTerms: Array(reader.wordTerms), .charTerms: Array(reader.charTerms)]
         // The stored text as coded blocks, their index and the symbol table counted from the merged text.
         for section in reader.sectionTable where [.stored, .storedBlocks, .storedSymbols].contains(section.kind) {
