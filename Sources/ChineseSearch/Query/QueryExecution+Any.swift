@@ -1,9 +1,9 @@
 /// Mode any: every scoring token's list is optional; a document scores the BM25 sum of the tokens it holds.
 ///
 /// Three loops find the same top k and differ only in what they skip. `runAny` picks one by the number of
-/// lists: one list is scanned block by block; up to a few hundred go to block-max WAND; more go to block-max
-/// MaxScore (`QueryExecution+MaxScore.swift`), which leaves out the lists that cannot lift a document into
-/// the top k. Every loop passes a block only when the skip entries' bounds, summed, fall short of the k-th
+/// lists: one list without a title list is scanned block by block; up to a few hundred go to block-max WAND,
+/// with each title list a list of its own (`ScoringLists`' `titlesApart`); more go to block-max MaxScore
+/// (`QueryExecution+MaxScore.swift`), which leaves out the lists that cannot lift a document into the top k. Every loop passes a block only when the skip entries' bounds, summed, fall short of the k-th
 /// best score, decodes blocks only where the bounds may beat it, and scores with `add` in token order, so
 /// the hits and their bits are the same whichever runs.
 extension QueryExecution {
@@ -24,22 +24,26 @@ extension QueryExecution {
     /// 1,024, −45 % at 2,048).
     static let maxScoreListCount = 384
 
-    /// The strategy for `lists` lists (`options.anyStrategy` overrides it where it applies).
-    func anyStrategy(lists: Int) -> AnyStrategy {
-        if lists == 1 { return .singleList }
+    /// The strategy for `textLists` text lists (`options.anyStrategy` overrides it where it applies): WAND for
+    /// one list too, which `runAny` turns into the single-list loop when the token has no title list.
+    func anyStrategy(textLists: Int) -> AnyStrategy {
         if let forced = options.anyStrategy, forced != .singleList { return forced }
-        return lists > Self.maxScoreListCount ? .blockMaxScore : .blockMaxWAND
+        return textLists > Self.maxScoreListCount ? .blockMaxScore : .blockMaxWAND
     }
 
     func runAny(_ range: Range<UInt32>) -> (hits: [ScoredDocument], total: Int) {
         var top = TopK(k: options.top)
         var total = 0
         if plan.hasUnmatchableFilter { return ([], 0) }
-        let lists = ScoringLists(self)
+        var textLists = 0
+        for t in plan.tokens.indices where plan.tokens[t].scores && text[t] != nil { textLists += 1 }
+        guard textLists > 0 else { return ([], 0) }
+        var strategy = anyStrategy(textLists: textLists)
+        let lists = ScoringLists(self, titlesApart: strategy == .blockMaxWAND)
         defer { lists.deallocate() }
-        guard lists.count > 0 else { return ([], 0) }
+        if lists.count == 1 { strategy = .singleList }
         for k in 0..<lists.count { lists.advance(k, to: range.lowerBound) }
-        switch anyStrategy(lists: lists.count) {
+        switch strategy {
         case .singleList: runSingleList(lists, range, &top, &total)
         case .blockMaxWAND: runBlockMaxWAND(lists, range, &top, &total)
         case .blockMaxScore: runBlockMaxScore(lists, range, &top, &total)
@@ -105,7 +109,8 @@ extension QueryExecution {
 
     /// Block-max WAND (Ding and Suel): lists sorted by document; the pivot is the first list at which the list
     /// bounds of those before it may beat the threshold; before decoding anything up to it, the block bounds
-    /// at the pivot document are summed and the blocks passed while the sum falls short.
+    /// at the pivot document are summed and the blocks passed while the sum falls short. Title lists are
+    /// lists of their own: one standing on the pivot document bounds its title part, which `add` scores.
     private func runBlockMaxWAND(_ lists: ScoringLists, _ range: Range<UInt32>, _ top: inout TopK, _ total: inout Int) {
         let n = lists.count
         let order = lists.order
@@ -157,8 +162,12 @@ extension QueryExecution {
                 var partial = 0.0
                 for p in 0...last {
                     let k = order[p]
-                    partial += held.note(lists.token[k], textPart(lists.token[k], tf: lists.cursors[k].tf, factors.text))
-                        + lists.titleBound[k]
+                    if lists.isTitle[k] {
+                        partial += lists.listBound[k]
+                    } else {
+                        partial += held.note(lists.token[k], textPart(lists.token[k], tf: lists.cursors[k].tf, factors.text))
+                            + lists.titleBound[k]
+                    }
                 }
                 accept(pivotDoc, &top, &total, scoreBound: { partial }) {
                     held.score { t, part, sum in add(t, textPart: part, pivotDoc, titleFactor: factors.title, to: &sum) }

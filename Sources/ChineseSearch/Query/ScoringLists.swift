@@ -9,14 +9,22 @@
 /// document of the block (nothing when none does: titles are short, so most text blocks have no title
 /// document of a token). The per-list arrays share one allocation, made once per execution and freed by
 /// `deallocate()`.
+///
+/// With `titlesApart`, a token's title list is a list of its own (when its bound is above 0) and its text
+/// list's bounds leave the title out: a document whose title lacks every token is bounded by its text alone,
+/// which is most documents, since titles are short and a token's title weighs far more than its text. Every
+/// title list is inside its token's text list (a title's tokens are the first positions of the text field).
 struct ScoringLists {
     /// Lists (scoring tokens that occur in the segment).
     let count: Int
-    /// List k's text cursor, and its title cursor.
+    /// List k's cursor (its text cursor, or its title cursor for a title list), and its title cursor when the
+    /// title is folded into its bounds.
     let cursors: ContiguousArray<PostingsCursor>
     private let titles: ContiguousArray<PostingsCursor?>
     /// List k's token number.
     let token: UnsafeMutablePointer<Int>
+    /// Whether list k is a title list (only with `titlesApart`).
+    let isTitle: UnsafeMutablePointer<Bool>
     /// List k's cursor's document (`advance` and `next` keep it; a cursor moved otherwise is only behind it).
     let docs: UnsafeMutablePointer<UInt32>
     /// List k's bound over the whole list, and its title part.
@@ -33,20 +41,23 @@ struct ScoringLists {
     private let knownBound: UnsafeMutablePointer<Double>
     private let knownLow: UnsafeMutablePointer<UInt32>
     private let knownLast: UnsafeMutablePointer<UInt32>
+    /// List k's idf, the weight of its field, and the average length of its field (its blocks' bounds).
     private let idf: UnsafeMutablePointer<Double>
+    private let weight: UnsafeMutablePointer<Double>
+    private let average: UnsafeMutablePointer<Double>
     private let titleIdf: UnsafeMutablePointer<Double>
     private let bm25: BM25
     private let titleWeight: Double
-    private let averageText: Double
     private let averageTitle: Double
     private let minTitleLength: Double
     private let storage: UnsafeMutableRawPointer
 
-    /// The lists of `execution`'s scoring tokens that the segment holds, their cursors where they stand.
-    init(_ execution: QueryExecution) {
+    /// The lists of `execution`'s scoring tokens that the segment holds, their cursors where they stand; with
+    /// `titlesApart`, their title lists too, as lists of their own.
+    init(_ execution: QueryExecution, titlesApart: Bool = false) {
         let plan = execution.plan, options = execution.options
         let stats = execution.reader.statistics
-        var lists: [(token: Int, bound: Double, title: Double)] = []
+        var lists: [(token: Int, isTitle: Bool, bound: Double, title: Double)] = []
         for t in plan.tokens.indices where plan.tokens[t].scores {
             guard let cursor = execution.text[t] else { continue }
             var title = 0.0
@@ -55,17 +66,24 @@ struct ScoringLists {
                                                                  length: Double(stats.minTitleLength),
                                                                  averageLength: execution.averageTitle)
             }
-            let bound = options.bm25.score(tf: Double(cursor.listMaxTF()), idf: plan.tokens[t].idf,
-                                           length: Double(stats.minTextLength), averageLength: execution.averageText) + title
-            lists.append((t, bound, title))
+            let text = options.bm25.score(tf: Double(cursor.listMaxTF()), idf: plan.tokens[t].idf,
+                                          length: Double(stats.minTextLength), averageLength: execution.averageText)
+            if titlesApart {
+                lists.append((t, false, text, 0))
+                if title > 0 { lists.append((t, true, title, 0)) }
+            } else {
+                lists.append((t, false, text + title, title))
+            }
         }
-        lists.sort { $0.bound != $1.bound ? $0.bound < $1.bound : $0.token < $1.token }
+        lists.sort { a, b in
+            a.bound != b.bound ? a.bound < b.bound : a.token != b.token ? a.token < b.token : !a.isTitle && b.isTitle
+        }
         count = lists.count
-        cursors = ContiguousArray(lists.map { execution.text[$0.token]! })
-        titles = ContiguousArray(lists.map { execution.title[$0.token] })
-        // Ten arrays of 8-byte values, then three of UInt32.
+        cursors = ContiguousArray(lists.map { $0.isTitle ? execution.title[$0.token]! : execution.text[$0.token]! })
+        titles = ContiguousArray(lists.map { titlesApart ? nil : execution.title[$0.token] })
+        // Twelve arrays of 8-byte values, three of UInt32, then one of Bool.
         let n = lists.count
-        storage = .allocate(byteCount: max(1, n * (10 * 8 + 3 * 4)), alignment: 8)
+        storage = .allocate(byteCount: max(1, n * (12 * 8 + 3 * 4 + 1)), alignment: 8)
         var next = storage
         token = Self.carve(&next, n)
         order = Self.carve(&next, n)
@@ -76,13 +94,15 @@ struct ScoringLists {
         windowSum = Self.carve(&next, n)
         knownBound = Self.carve(&next, n)
         idf = Self.carve(&next, n)
+        weight = Self.carve(&next, n)
+        average = Self.carve(&next, n)
         titleIdf = Self.carve(&next, n)
         docs = Self.carve(&next, n)
         knownLow = Self.carve(&next, n)
         knownLast = Self.carve(&next, n)
+        isTitle = Self.carve(&next, n)
         bm25 = options.bm25
         titleWeight = options.titleWeight
-        averageText = execution.averageText
         averageTitle = execution.averageTitle
         minTitleLength = Double(stats.minTitleLength)
         for (k, list) in lists.enumerated() {
@@ -96,7 +116,10 @@ struct ScoringLists {
             knownBound[k] = 0
             knownLow[k] = 1
             knownLast[k] = 0
-            idf[k] = plan.tokens[list.token].idf
+            isTitle[k] = list.isTitle
+            idf[k] = list.isTitle ? plan.tokens[list.token].titleIdf : plan.tokens[list.token].idf
+            weight[k] = list.isTitle ? options.titleWeight : 1
+            average[k] = list.isTitle ? execution.averageTitle : execution.averageText
             titleIdf[k] = plan.tokens[list.token].titleIdf
         }
     }
@@ -144,7 +167,8 @@ struct ScoringLists {
         knownLow[k] = b == 0 ? 0 : c.lastDoc(ofBlock: b - 1) &+ 1
         knownLast[k] = c.lastDoc(ofBlock: b)
         if let (maxTF, minLength) = c.bounds(ofBlock: b) {
-            knownBound[k] = bm25.score(tf: Double(maxTF), idf: idf[k], length: Double(minLength), averageLength: averageText)
+            knownBound[k] = weight[k] * bm25.score(tf: Double(maxTF), idf: idf[k], length: Double(minLength),
+                                                   averageLength: average[k])
                 + titleBound(k, from: knownLow[k], through: knownLast[k])
         } else {
             knownBound[k] = listBound[k]
