@@ -31,19 +31,70 @@ enum BitPacking {
 
     /// Decodes `n` values of width `w` starting at byte `offset` of `buffer` into `out`.
     /// Precondition (checked by the caller once per block): `offset + byteCount(n, w) + paddingBytes <= buffer.count`.
-    @inline(__always)
+    ///
+    /// Each width has its own copy of the loop (`unpackGroups` with a literal width), so the shifts and byte
+    /// offsets of a group of 8 values are constants: a load, a shift, a mask and a store per value.
     static func unpack(_ buffer: UnsafeRawBufferPointer, at offset: Int, count n: Int, width w: Int,
                        into out: UnsafeMutablePointer<UInt32>) {
-        if w == 0 {
-            out.update(repeating: 0, count: n)
-            return
+        switch w {
+        case 0: out.update(repeating: 0, count: n)
+        case 1: unpackGroups(buffer, at: offset, count: n, width: 1, into: out)
+        case 2: unpackGroups(buffer, at: offset, count: n, width: 2, into: out)
+        case 3: unpackGroups(buffer, at: offset, count: n, width: 3, into: out)
+        case 4: unpackGroups(buffer, at: offset, count: n, width: 4, into: out)
+        case 5: unpackGroups(buffer, at: offset, count: n, width: 5, into: out)
+        case 6: unpackGroups(buffer, at: offset, count: n, width: 6, into: out)
+        case 7: unpackGroups(buffer, at: offset, count: n, width: 7, into: out)
+        case 8: unpackGroups(buffer, at: offset, count: n, width: 8, into: out)
+        case 9: unpackGroups(buffer, at: offset, count: n, width: 9, into: out)
+        case 10: unpackGroups(buffer, at: offset, count: n, width: 10, into: out)
+        case 11: unpackGroups(buffer, at: offset, count: n, width: 11, into: out)
+        case 12: unpackGroups(buffer, at: offset, count: n, width: 12, into: out)
+        case 13: unpackGroups(buffer, at: offset, count: n, width: 13, into: out)
+        case 14: unpackGroups(buffer, at: offset, count: n, width: 14, into: out)
+        case 15: unpackGroups(buffer, at: offset, count: n, width: 15, into: out)
+        case 16: unpackGroups(buffer, at: offset, count: n, width: 16, into: out)
+        case 17: unpackGroups(buffer, at: offset, count: n, width: 17, into: out)
+        case 18: unpackGroups(buffer, at: offset, count: n, width: 18, into: out)
+        case 19: unpackGroups(buffer, at: offset, count: n, width: 19, into: out)
+        case 20: unpackGroups(buffer, at: offset, count: n, width: 20, into: out)
+        case 21: unpackGroups(buffer, at: offset, count: n, width: 21, into: out)
+        case 22: unpackGroups(buffer, at: offset, count: n, width: 22, into: out)
+        case 23: unpackGroups(buffer, at: offset, count: n, width: 23, into: out)
+        case 24: unpackGroups(buffer, at: offset, count: n, width: 24, into: out)
+        case 25: unpackGroups(buffer, at: offset, count: n, width: 25, into: out)
+        case 26: unpackGroups(buffer, at: offset, count: n, width: 26, into: out)
+        case 27: unpackGroups(buffer, at: offset, count: n, width: 27, into: out)
+        case 28: unpackGroups(buffer, at: offset, count: n, width: 28, into: out)
+        case 29: unpackGroups(buffer, at: offset, count: n, width: 29, into: out)
+        case 30: unpackGroups(buffer, at: offset, count: n, width: 30, into: out)
+        case 31: unpackGroups(buffer, at: offset, count: n, width: 31, into: out)
+        case 32: unpackGroups(buffer, at: offset, count: n, width: 32, into: out)
+        default: preconditionFailure("bit width \(w) over 32")
         }
+    }
+
+    /// Groups of 8 values take exactly `w` bytes; the tail of fewer than 8 is decoded value by value.
+    @inline(__always)
+    private static func unpackGroups(_ buffer: UnsafeRawBufferPointer, at offset: Int, count n: Int, width w: Int,
+                                     into out: UnsafeMutablePointer<UInt32>) {
         let mask: UInt64 = (1 << UInt64(w)) - 1
+        var i = 0
+        var byte = offset
+        while i + 8 <= n {
+            for j in 0..<8 {
+                let word = buffer.u64Unchecked(at: byte + (j * w) >> 3)
+                out[i + j] = UInt32(truncatingIfNeeded: (word >> UInt64((j * w) & 7)) & mask)
+            }
+            i += 8
+            byte += w
+        }
         var bit = 0
-        for i in 0..<n {
-            let word = buffer.u64Unchecked(at: offset + (bit >> 3))
+        while i < n {
+            let word = buffer.u64Unchecked(at: byte + (bit >> 3))
             out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
             bit += w
+            i += 1
         }
     }
 }

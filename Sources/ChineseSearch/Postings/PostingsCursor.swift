@@ -182,14 +182,15 @@ final class PostingsCursor {
         if blockCount > 1, dataStart + Int(skipField(b, 1)) != end { return fail() }
         BitPacking.unpack(postings, at: blockStart + 2, count: n, width: gapWidth, into: docs)
         BitPacking.unpack(postings, at: blockStart + 2 + gapBytes, count: n, width: tfWidth, into: tfs)
+        // Gaps are below 2^32 and a block holds 128, so the sum cannot overflow; documents ascend, so the last
+        // one below the document count bounds them all.
         var previous = previousDoc
         for i in 0..<n {
-            let d = previous + Int64(docs[i]) + 1
-            guard d < Int64(documentCount) else { return fail() }
-            docs[i] = UInt32(d)
-            tfs[i] &+= 1
-            previous = d
+            previous += Int64(docs[i]) + 1
+            docs[i] = UInt32(truncatingIfNeeded: previous)
         }
+        guard previous < Int64(documentCount) else { return fail() }
+        for i in 0..<n { tfs[i] &+= 1 }
         if blockCount > 1, UInt32(previous) != skipField(b, 0) { return fail() }
         blockEndOffset = end
         count = n
@@ -228,7 +229,19 @@ final class PostingsCursor {
             loadBlock(b, previousDoc: Int64(skipField(b - 1, 0)))
             if damaged { return }
         }
-        while index < count && docs[index] < target { index += 1 }
+        // The first document from `index` on that is ≥ `target`: a few steps (conjunctions move a little), then
+        // a binary search of the rest of the block (WAND's jumps move far).
+        var low = index
+        let near = min(count, index + 8)
+        while low < near && docs[low] < target { low += 1 }
+        if low == near {
+            var high = count
+            while low < high {
+                let mid = (low + high) >> 1
+                if docs[mid] < target { low = mid + 1 } else { high = mid }
+            }
+        }
+        index = low
         if index < count {
             doc = docs[index]
         } else {
