@@ -1,4 +1,4 @@
-// Measures: the stored-text codecs, LZ4 alone and the index's symbol code then LZ4: size, compress and decompress MB/s, and one 240-byte read, per block size 8–64 KiB.
+// Measures: the stored-text codecs, LZ4 alone and the index's symbol code then LZ4: size, compress and decompress MB/s, and one 240-byte read, per block size 4–64 KiB.
 // Corpus: a corpus folder's text as the index stores it (title + "\n" + body per file, concatenated, one segment's symbol table); medians of --rounds.
 // Watch: size against read µs as blocks grow (the snippet cost); decompress MB/s well above 1,000 for LZ4, some hundreds with symbols; compress MB/s against the build.
 import ChineseSearch
@@ -7,7 +7,7 @@ import Foundation
 
 /// The `search-bench codec --corpus DIR [--rounds 5]` command.
 enum CodecBenchmark {
-    static let blockSizes = [8_192, 16_384, 32_768, 65_536]
+    static let blockSizes = [4_096, 8_192, 16_384, 32_768, 65_536]
     /// Bytes of one read: about a snippet's window.
     static let readLength = 240
     static let reads = 20_000
