@@ -123,11 +123,7 @@ final class PostingsCursor {
         var maxTF: UInt32 = 0, minLength = UInt32.max
         var found = false
         if docs[count - 1] >= lo {
-            var low = index, high = count
-            while low < high {
-                let mid = (low + high) >> 1
-                if docs[mid] < lo { low = mid + 1 } else { high = mid }
-            }
+            let low = firstDecoded(atLeast: lo, from: index)
             if low < count && docs[low] <= hi {
                 found = true
                 if !hasSkips {
@@ -147,6 +143,17 @@ final class PostingsCursor {
             b += 1
         }
         return found ? (maxTF, minLength) : nil
+    }
+
+    /// The first index from `first` on (up to `count`) of the decoded block whose document is ≥ `target`: a
+    /// binary search, the block's documents ascending. O(log 128).
+    @inline(__always) private func firstDecoded(atLeast target: UInt32, from first: Int) -> Int {
+        var low = first, high = count
+        while low < high {
+            let mid = (low + high) >> 1
+            if docs[mid] < target { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The largest tf in the whole list (decodes a one-block list's tfs, which are loaded already).
@@ -229,19 +236,11 @@ final class PostingsCursor {
             loadBlock(b, previousDoc: Int64(skipField(b - 1, 0)))
             if damaged { return }
         }
-        // The first document from `index` on that is ≥ `target`: a few steps (conjunctions move a little), then
-        // a binary search of the rest of the block (WAND's jumps move far).
+        // A few steps first (conjunctions move a little), then a binary search of the rest (WAND's jumps move far).
         var low = index
         let near = min(count, index + 8)
         while low < near && docs[low] < target { low += 1 }
-        if low == near {
-            var high = count
-            while low < high {
-                let mid = (low + high) >> 1
-                if docs[mid] < target { low = mid + 1 } else { high = mid }
-            }
-        }
-        index = low
+        index = low == near ? firstDecoded(atLeast: target, from: near) : low
         if index < count {
             doc = docs[index]
         } else {
