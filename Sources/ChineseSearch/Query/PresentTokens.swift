@@ -40,6 +40,11 @@ struct PresentTokens {
 
     /// Forgets the candidate's tokens.
     @inline(__always) mutating func clear() {
-        for w in 0..<wordCount { words[w] = 0 }
+        // One word is the common case (up to 64 tokens); a loop would become a call to memset per candidate.
+        if wordCount == 1 {
+            words[0] = 0
+        } else {
+            for w in 0..<wordCount { words[w] = 0 }
+        }
     }
 }

@@ -71,11 +71,11 @@ extension QueryExecution {
             }
             if admits(doc) {
                 let c = lists.cursors[0]
-                let factors = lengthFactors(doc)
-                let part = textPart(t, tf: c.tf, factors.text)
+                let factor = textLengthFactor(doc)
+                let part = textPart(t, tf: c.tf, factor)
                 accept(doc, &top, &total, scoreBound: { part + lists.titleBound[0] }) {
                     var sum = 0.0
-                    add(t, textPart: part, doc, titleFactor: factors.title, to: &sum)
+                    add(t, textPart: part, doc, to: &sum)
                     return sum
                 }
             }
@@ -87,7 +87,7 @@ extension QueryExecution {
     /// lift to `threshold`: their block bounds at a document hold up to the first of their blocks' last
     /// documents, so a sum short of the threshold passes all of them at once. Skip entries only; nothing is
     /// decoded. `limit` when no such document is below it.
-    private func firstCompetitive(_ group: Range<Int>, from doc: UInt32, limit: UInt32, threshold: Double,
+    @inline(__always) private func firstCompetitive(_ group: Range<Int>, from doc: UInt32, limit: UInt32, threshold: Double,
                                   _ lists: ScoringLists) -> UInt32 {
         var target = doc
         while target < limit {
@@ -158,19 +158,19 @@ extension QueryExecution {
             }
             // Every list up to `last` stands on the pivot document, and no other list holds it.
             if admits(pivotDoc) {
-                let factors = lengthFactors(pivotDoc)
+                let factor = textLengthFactor(pivotDoc)
                 var partial = 0.0
                 for p in 0...last {
                     let k = order[p]
                     if lists.isTitle[k] {
                         partial += lists.listBound[k]
                     } else {
-                        partial += held.note(lists.token[k], textPart(lists.token[k], tf: lists.cursors[k].tf, factors.text))
+                        partial += held.note(lists.token[k], textPart(lists.token[k], tf: lists.cursors[k].tf, factor))
                             + lists.titleBound[k]
                     }
                 }
                 accept(pivotDoc, &top, &total, scoreBound: { partial }) {
-                    held.score { t, part, sum in add(t, textPart: part, pivotDoc, titleFactor: factors.title, to: &sum) }
+                    held.score { t, part, sum in add(t, textPart: part, pivotDoc, to: &sum) }
                 }
                 held.clear()
             }

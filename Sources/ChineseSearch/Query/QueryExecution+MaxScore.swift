@@ -59,24 +59,24 @@ extension QueryExecution {
             }
         }
         guard isCandidate(doc) else { return }
-        let factors = lengthFactors(doc)
+        let factor = textLengthFactor(doc)
         // Essential lists on `doc`: their exact text parts plus their title bounds.
         var partial = 0.0
         for p in essential..<n {
             let k = order[p]
             if lists.docs[k] == doc {
-                partial += held.note(lists.token[k], textPart(lists.token[k], tf: lists.cursors[k].tf, factors.text))
+                partial += held.note(lists.token[k], textPart(lists.token[k], tf: lists.cursors[k].tf, factor))
                     + lists.titleBound[k]
             }
         }
         defer { held.clear() }
-        guard probeLeftOut(lists, essential, doc, factors.text, threshold, &partial, &held) else {
+        guard probeLeftOut(lists, essential, doc, factor, threshold, &partial, &held) else {
             pruned = true
             return
         }
         if isExcluded(doc) { return }
         accept(doc, &top, &total, scoreBound: { partial }) {
-            held.score { t, part, sum in add(t, textPart: part, doc, titleFactor: factors.title, to: &sum) }
+            held.score { t, part, sum in add(t, textPart: part, doc, to: &sum) }
         }
     }
 

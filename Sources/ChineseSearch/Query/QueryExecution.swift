@@ -33,6 +33,11 @@ final class QueryExecution {
     private let byRelevance: Bool
     let prunes: Bool
     private let floor: Double
+    /// Whether matches are tallied into `facets`.
+    private let countsFacets: Bool
+    /// True when the segment has no deletions and the plan no filters and no excluded terms: every document
+    /// of a list is then admitted, and `admits` costs one test.
+    private let admitsEveryDocument: Bool
 
     /// An execution of `plan` (resolved against `segment`) scored with the index-wide `statistics`.
     /// `floor` is a score the k-th best hit of the whole search already reaches (from segments searched before):
@@ -53,6 +58,9 @@ final class QueryExecution {
         facets = FacetTally(options.facets)
         byRelevance = options.sort == .relevance
         prunes = byRelevance && options.facets.isEmpty
+        countsFacets = !options.facets.isEmpty
+        admitsEveryDocument = !segment.hasDeletions && plan.filters.isEmpty && plan.excludedFilters.isEmpty
+            && plan.excluded.isEmpty
     }
 
     /// Counts a match: the total, its facet values, then offers it to `top` with the score `score` computes,
@@ -60,14 +68,15 @@ final class QueryExecution {
     @inline(__always) func accept(_ doc: UInt32, _ top: inout TopK, _ total: inout Int, scoreBound: () -> Double,
                                   score: () -> Double) {
         total += 1
-        if !facets.isEmpty { facets.add(doc, reader) }
-        let primary = ScoredDocument.primary(date: reader.date(doc), order: options.sort)
+        if countsFacets { facets.add(doc, reader) }
+        var primary: Int64 = 0
         if byRelevance {
             // One that cannot reach the k-th best score is not scored (one that ties it may rank before it by path).
             let threshold = max(top.threshold, floor)
             if threshold > -.infinity && scoreBound() * slack < threshold { return }
-        } else if let worst = top.worstWhenFull, primary < worst.primary {
-            return
+        } else {
+            primary = ScoredDocument.primary(date: reader.date(doc), order: options.sort)
+            if let worst = top.worstWhenFull, primary < worst.primary { return }
         }
         top.offer(ScoredDocument(score: score(), doc: doc, rank: reader.pathRank(doc), primary: primary))
     }
@@ -83,7 +92,9 @@ final class QueryExecution {
 
     /// Whether `doc` is live, passes every filter and none of the excluded ones, and matches no excluded term:
     /// what a mode-any candidate must pass before it is counted.
-    @inline(__always) func admits(_ doc: UInt32) -> Bool { isCandidate(doc) && !isExcluded(doc) }
+    @inline(__always) func admits(_ doc: UInt32) -> Bool {
+        admitsEveryDocument || (isCandidate(doc) && !isExcluded(doc))
+    }
 
     /// Whether `doc` is live and passes every filter and none of the excluded ones (cheap: no cursor moves).
     @inline(__always) func isCandidate(_ doc: UInt32) -> Bool { !segment.isDeleted(doc) && passesFilters(doc) }
@@ -129,19 +140,23 @@ final class QueryExecution {
     /// The BM25 score of `doc` over every scoring token it contains: text field plus title-weight × title field.
     func score(_ doc: UInt32) -> Double {
         var sum = 0.0
-        let factors = lengthFactors(doc)
+        let factor = textLengthFactor(doc)
         for i in plan.tokens.indices where plan.tokens[i].scores && text[i] != nil {
             text[i]!.advance(to: doc)
             guard text[i]!.doc == doc else { continue }
-            add(i, textPart: textPart(i, tf: text[i]!.tf, factors.text), doc, titleFactor: factors.title, to: &sum)
+            add(i, textPart: textPart(i, tf: text[i]!.tf, factor), doc, to: &sum)
         }
         return sum
     }
 
-    /// BM25's length part of `doc`'s text and title fields, the same for every token.
-    @inline(__always) func lengthFactors(_ doc: UInt32) -> (text: Double, title: Double) {
-        (options.bm25.lengthFactor(length: Double(reader.textLength(doc)), averageLength: averageText),
-         options.bm25.lengthFactor(length: Double(reader.titleLength(doc)), averageLength: averageTitle))
+    /// BM25's length part of `doc`'s text field, the same for every token.
+    @inline(__always) func textLengthFactor(_ doc: UInt32) -> Double {
+        options.bm25.lengthFactor(length: Double(reader.textLength(doc)), averageLength: averageText)
+    }
+
+    /// BM25's length part of `doc`'s title field: computed only where a title holds a token, which is rare.
+    @inline(__always) func titleLengthFactor(_ doc: UInt32) -> Double {
+        options.bm25.lengthFactor(length: Double(reader.titleLength(doc)), averageLength: averageTitle)
     }
 
     /// Token `t`'s text-field part of a score, at term frequency `tf` in a text of length factor `factor`.
@@ -152,13 +167,13 @@ final class QueryExecution {
     /// Adds token `t`'s part of `doc`'s score to `sum`: its text part, then title-weight × its title part when
     /// the title holds it. Every score is this sum over the tokens `doc` holds in token order, whichever loop
     /// found them, so equal inputs give the same bits.
-    @inline(__always) func add(_ t: Int, textPart: Double, _ doc: UInt32, titleFactor: Double, to sum: inout Double) {
+    @inline(__always) func add(_ t: Int, textPart: Double, _ doc: UInt32, to sum: inout Double) {
         sum += textPart
         guard title[t] != nil else { return }
         title[t]!.advance(to: doc)
         if title[t]!.doc == doc {
             sum += options.titleWeight * (plan.tokens[t].titleIdf
-                * options.bm25.termWeight(tf: Double(title[t]!.tf), lengthFactor: titleFactor))
+                * options.bm25.termWeight(tf: Double(title[t]!.tf), lengthFactor: titleLengthFactor(doc)))
         }
     }
 

@@ -46,8 +46,9 @@ struct TopK {
     /// The worst document kept, once k are kept (nil before, and when k is 0).
     var worstWhenFull: ScoredDocument? { heap.count < k || k == 0 ? nil : heap.first }
 
-    /// The score a new document must beat to enter, or -∞ while fewer than k are kept.
-    var threshold: Double { heap.count < k || k == 0 ? -.infinity : heap.first!.score }
+    /// The score a new document must beat to enter, or -∞ while fewer than k are kept (kept up to date by
+    /// `offer`, since the query loops read it once per document).
+    private(set) var threshold = -Double.infinity
 
     /// Offers a document; kept if it ranks before the worst kept.
     @inline(__always) mutating func offer(_ d: ScoredDocument) {
@@ -55,7 +56,10 @@ struct TopK {
             heap.push(d)
         } else if k > 0 && ScoredDocument.ranksBefore(d, heap.first!) {
             heap.replaceFirst(d)
+        } else {
+            return
         }
+        if heap.count == k { threshold = heap.first!.score }
     }
 
     /// The kept documents in result order.
