@@ -63,6 +63,8 @@ extension IndexReader {
         }
         guard let author = string(), let count = shownValues.varint(at: &o) else { return ("", []) }
         var categories: [String] = []
+        // Reserved once (a hit has a few), capped so a damaged count cannot reserve more than a handful.
+        categories.reserveCapacity(min(Int(clamping: count), 16))
         for _ in 0..<min(Int(clamping: count), shownValues.count) {
             guard let c = string() else { break }
             categories.append(c)
