@@ -33,8 +33,6 @@ final class QueryExecution {
     private let byRelevance: Bool
     let prunes: Bool
     private let floor: Double
-    /// Whether matches are tallied into `facets`.
-    private let countsFacets: Bool
     /// True when the segment has no deletions and the plan no filters and no excluded terms: every document
     /// of a list is then admitted, and `admits` costs one test.
     private let admitsEveryDocument: Bool
@@ -58,7 +56,6 @@ final class QueryExecution {
         facets = FacetTally(options.facets)
         byRelevance = options.sort == .relevance
         prunes = byRelevance && options.facets.isEmpty
-        countsFacets = !options.facets.isEmpty
         admitsEveryDocument = !segment.hasDeletions && plan.filters.isEmpty && plan.excludedFilters.isEmpty
             && plan.excluded.isEmpty
     }
@@ -68,7 +65,7 @@ final class QueryExecution {
     @inline(__always) func accept(_ doc: UInt32, _ top: inout TopK, _ total: inout Int, scoreBound: () -> Double,
                                   score: () -> Double) {
         total += 1
-        if countsFacets { facets.add(doc, reader) }
+        if !facets.isEmpty { facets.add(doc, reader) }
         var primary: Int64 = 0
         if byRelevance {
             // One that cannot reach the k-th best score is not scored (one that ties it may rank before it by path).
