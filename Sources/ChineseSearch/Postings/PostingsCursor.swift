@@ -23,6 +23,13 @@ final class PostingsCursor {
     private var count = 0
     private var index = 0
     private let docs: UnsafeMutablePointer<UInt32>
+    /// Where the current block's tfs (less one) are packed, and their width: `tf` reads one where it lies (a
+    /// load, a shift and a mask, about what unpacking costs a value), so a block the loops only pass through
+    /// never unpacks its tfs. Positions, which read every tf of a block up to a document, unpack them into
+    /// `tfs` once per block.
+    private var tfStart = 0
+    private var tfWidth = 0
+    private var tfMask: UInt64 = 0
     private let tfs: UnsafeMutablePointer<UInt32>
 
     // Positions of the current block: `valueStart` is where document `positionsIndex`'s values begin among the
@@ -74,7 +81,14 @@ final class PostingsCursor {
     }
 
     /// The term frequency in the current document.
-    @inline(__always) var tf: UInt32 { tfs[index] }
+    @inline(__always) var tf: UInt32 { tf(at: index) }
+
+    /// The tf of document `i` of the decoded block, read where it lies (0 past its documents, as for a list
+    /// with none).
+    @inline(__always) private func tf(at i: Int) -> UInt32 {
+        guard i < count else { return 0 }
+        return BitPacking.value(postings, at: tfStart, index: i, width: tfWidth, mask: tfMask) &+ 1
+    }
 
     private func skipField(_ block: Int, _ field: Int) -> UInt32 {
         postings.u32Unchecked(at: listStart + block * PostingsFormat.skipEntrySize + field * 4)
@@ -127,7 +141,7 @@ final class PostingsCursor {
             if low < count && docs[low] <= hi {
                 found = true
                 if !hasSkips {
-                    for i in low..<count where docs[i] <= hi { maxTF = max(maxTF, tfs[i]) }
+                    for i in low..<count where docs[i] <= hi { maxTF = max(maxTF, tf(at: i)) }
                     return (maxTF, nil)
                 }
                 maxTF = skipField(block, 3)
@@ -156,7 +170,7 @@ final class PostingsCursor {
         return low
     }
 
-    /// The largest tf in the whole list (decodes a one-block list's tfs, which are loaded already).
+    /// The largest tf in the whole list (a one-block list reads its tfs from its block, which is loaded already).
     func listMaxTF() -> UInt32 {
         if hasSkips {
             var m: UInt32 = 0
@@ -164,7 +178,7 @@ final class PostingsCursor {
             return m
         }
         var m: UInt32 = 0
-        for i in 0..<count { m = max(m, tfs[i]) }
+        for i in 0..<count { m = max(m, tf(at: i)) }
         return m
     }
 
@@ -187,18 +201,14 @@ final class PostingsCursor {
         let end = blockStart + 2 + gapBytes + tfBytes
         guard end + BitPacking.paddingBytes <= postings.count else { return fail() }
         if blockCount > 1, dataStart + Int(skipField(b, 1)) != end { return fail() }
-        BitPacking.unpack(postings, at: blockStart + 2, count: n, width: gapWidth, into: docs)
-        BitPacking.unpack(postings, at: blockStart + 2 + gapBytes, count: n, width: tfWidth, into: tfs)
-        // Gaps are below 2^32 and a block holds 128, so the sum cannot overflow; documents ascend, so the last
-        // one below the document count bounds them all.
-        var previous = previousDoc
-        for i in 0..<n {
-            previous += Int64(docs[i]) + 1
-            docs[i] = UInt32(truncatingIfNeeded: previous)
-        }
-        guard previous < Int64(documentCount) else { return fail() }
-        for i in 0..<n { tfs[i] &+= 1 }
-        if blockCount > 1, UInt32(previous) != skipField(b, 0) { return fail() }
+        // Documents ascend, so the last one below the document count bounds them all.
+        let last = BitPacking.unpackGaps(postings, at: blockStart + 2, count: n, width: gapWidth, after: previousDoc,
+                                         into: docs)
+        guard last < Int64(documentCount) else { return fail() }
+        if blockCount > 1, UInt32(last) != skipField(b, 0) { return fail() }
+        tfStart = blockStart + 2 + gapBytes
+        self.tfWidth = tfWidth
+        tfMask = BitPacking.mask(width: tfWidth)
         blockEndOffset = end
         count = n
         index = 0
@@ -254,6 +264,7 @@ final class PostingsCursor {
     func forEachPosition(_ body: (UInt32) -> Bool) {
         guard index < count else { return }
         if blockValues < 0 {
+            BitPacking.unpack(postings, at: tfStart, count: count, width: tfWidth, adding: 1, into: tfs)
             var total = 0
             for i in 0..<count { total += Int(tfs[i]) }
             blockValues = total

@@ -47,6 +47,34 @@ final class BitPackingTests: XCTestCase {
                     }
                 }
                 XCTAssertEqual(Array(decoded.prefix(n)), values, "width \(w), count \(n)")
+
+                // The other readings of the same bytes: each value alone, values plus an addend (wrapping), and
+                // gaps summed into ascending values after a previous one.
+                let addend = UInt32(truncatingIfNeeded: random.next())
+                let previous = Int64(random.below(1_000)) - 1
+                var expectedSums: [UInt32] = []
+                var sum = previous
+                for v in values {
+                    sum += Int64(v) + 1
+                    expectedSums.append(UInt32(truncatingIfNeeded: sum))
+                }
+                var alone: [UInt32] = []
+                var plus = [UInt32](repeating: 0, count: max(n, 1))
+                var sums = [UInt32](repeating: 0, count: max(n, 1))
+                var last: Int64 = 0
+                buffer.withUnsafeBytes { raw in
+                    alone = (0..<n).map { BitPacking.value(raw, at: prefix.count, index: $0, width: w, mask: BitPacking.mask(width: w)) }
+                    plus.withUnsafeMutableBufferPointer { out in
+                        BitPacking.unpack(raw, at: prefix.count, count: n, width: w, adding: addend, into: out.baseAddress!)
+                    }
+                    sums.withUnsafeMutableBufferPointer { out in
+                        last = BitPacking.unpackGaps(raw, at: prefix.count, count: n, width: w, after: previous, into: out.baseAddress!)
+                    }
+                }
+                XCTAssertEqual(alone, values, "width \(w), count \(n)")
+                XCTAssertEqual(Array(plus.prefix(n)), values.map { $0 &+ addend }, "width \(w), count \(n)")
+                XCTAssertEqual(Array(sums.prefix(n)), expectedSums, "width \(w), count \(n)")
+                XCTAssertEqual(last, sum, "width \(w), count \(n)")
             }
         }
     }
