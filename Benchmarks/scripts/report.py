@@ -102,6 +102,10 @@ def rows_for():
     for p in ("p50", "p99"):
         rows.append(("all queries %s, ms, no snippets" % p, lambda o, p=p: get(o, "search", "all", p + "_ms"),
                      lambda c, p=p: get(c, "search", "all", p + "_ms"), 0.6, True))
+    for p in ("p50", "p99"):
+        rows.append(("all queries %s, ms, no snippets, ours with hits of ids and scores (as the peer's)" % p,
+                     lambda o, p=p: get(o, "search_ids", "all", p + "_ms"),
+                     lambda c, p=p: get(c, "search", "all", p + "_ms"), 0.6, True))
     rows.append(("all queries p50, ms, ours with snippets vs peer without",
                  lambda o: get(o, "search_snippets", "all", "p50_ms"), lambda c: get(c, "search", "all", "p50_ms"), 1.0, True))
     rows.append(("all queries p99, ms, ours with snippets vs peer without",

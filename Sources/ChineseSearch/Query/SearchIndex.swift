@@ -225,11 +225,17 @@ public final class SearchIndex: Sendable {
         let segment = snapshot.segments[s]
         let reader = segment.reader
         let doc = Int(d.doc)
-        var hit = SearchHit(documentID: Int(segment.reference.documentBase) + doc, path: reader.documentPath(doc),
-                            title: reader.documentTitle(doc), date: reader.documentDate(doc), score: d.score)
-        let date = reader.date(d.doc)
-        hit.timestamp = date == FieldRecord.noDate ? nil : date
-        (hit.author, hit.categories) = reader.shownFields(d.doc)
+        let documentID = Int(segment.reference.documentBase) + doc
+        var hit: SearchHit
+        if options.storedFields {
+            hit = SearchHit(documentID: documentID, path: reader.documentPath(doc), title: reader.documentTitle(doc),
+                            date: reader.documentDate(doc), score: d.score)
+            let date = reader.date(d.doc)
+            hit.timestamp = date == FieldRecord.noDate ? nil : date
+            (hit.author, hit.categories) = reader.shownFields(d.doc)
+        } else {
+            hit = SearchHit(documentID: documentID, path: "", title: "", score: d.score)
+        }
         if options.snippets {
             hit.snippet = SnippetMaker(reader: reader, plan: plan, analyzer: analyzer).snippet(for: doc)
         }

@@ -18,6 +18,10 @@ public struct SearchOptions: Sendable, Equatable {
     public var titleWeight: Double
     /// Whether hits carry a snippet with highlights (default true).
     public var snippets: Bool
+    /// Whether hits carry their stored fields: path, title, date, timestamp, author and categories (default
+    /// true). Without them a hit is its rank, document id and score, the other fields empty: for pipelines
+    /// that only want ids and scores, which then skip reading and copying the fields of every hit.
+    public var storedFields: Bool
     /// Whether hits carry a per-token score explanation (default false).
     public var explain: Bool
     /// Threads one query may use over disjoint document ranges (default 1; results are identical for every value).
@@ -44,6 +48,7 @@ public struct SearchOptions: Sendable, Equatable {
     ///   - bm25: BM25 parameters (default k1 1.2, b 0.75).
     ///   - titleWeight: Weight of the title field (default 1).
     ///   - snippets: Whether hits carry snippets (default true).
+    ///   - storedFields: Whether hits carry their path, title, date, author and categories (default true).
     ///   - explain: Whether hits carry score explanations (default false).
     ///   - parallelism: Threads one query may use (default 1).
     ///   - sort: The order of the hits (default `.relevance`).
@@ -51,8 +56,8 @@ public struct SearchOptions: Sendable, Equatable {
     ///   - facets: Facets to count (default none).
     ///   - filters: Filters on top of the query's (default none).
     public init(top: Int = 10, mode: MatchMode = .all, bm25: BM25 = BM25(), titleWeight: Double = 1.0,
-                snippets: Bool = true, explain: Bool = false, parallelism: Int = 1, sort: SortOrder = .relevance,
-                offset: Int = 0, facets: [FacetRequest] = [], filters: [SearchFilter] = []) {
+                snippets: Bool = true, storedFields: Bool = true, explain: Bool = false, parallelism: Int = 1,
+                sort: SortOrder = .relevance, offset: Int = 0, facets: [FacetRequest] = [], filters: [SearchFilter] = []) {
         self.sort = sort
         self.offset = offset
         self.facets = facets
@@ -62,6 +67,7 @@ public struct SearchOptions: Sendable, Equatable {
         self.bm25 = bm25
         self.titleWeight = titleWeight
         self.snippets = snippets
+        self.storedFields = storedFields
         self.explain = explain
         self.parallelism = parallelism
     }
@@ -69,7 +75,7 @@ public struct SearchOptions: Sendable, Equatable {
     /// Options are equal when every public setting is.
     public static func == (a: SearchOptions, b: SearchOptions) -> Bool {
         a.top == b.top && a.mode == b.mode && a.bm25 == b.bm25 && a.titleWeight == b.titleWeight
-            && a.snippets == b.snippets && a.explain == b.explain && a.parallelism == b.parallelism
+            && a.snippets == b.snippets && a.storedFields == b.storedFields && a.explain == b.explain && a.parallelism == b.parallelism
             && a.sort == b.sort && a.offset == b.offset && a.facets == b.facets && a.filters == b.filters
     }
 }

@@ -32,6 +32,37 @@ final class ResultValueTests: XCTestCase {
         XCTAssertGreaterThan(checked, 50, "enough hits were compared")
     }
 
+    func testHitsWithoutStoredFieldsAreTheSameHitsWithTheirFieldsEmpty() throws {
+        var generator = RandomCorpus(seed: 103)
+        let documents = generator.corpus(count: 120)
+        let index = try indexes.build(documents)
+        var compared = 0
+        for _ in 0..<40 {
+            let query = generator.query(from: documents)
+            for mode in MatchMode.allCases {
+                let full = SearchOptions(top: 7, mode: mode)
+                var lean = full
+                lean.storedFields = false
+                guard let withFields = try? index.search(query, options: full) else { continue }
+                let without = try index.search(query, options: lean)
+                XCTAssertEqual(without.total, withFields.total, "«\(query)» \(mode)")
+                XCTAssertEqual(without.totalIsLowerBound, withFields.totalIsLowerBound, "«\(query)» \(mode)")
+                XCTAssertEqual(without.hits.map(\.rank), withFields.hits.map(\.rank), "«\(query)» \(mode)")
+                XCTAssertEqual(without.hits.map(\.documentID), withFields.hits.map(\.documentID), "«\(query)» \(mode)")
+                XCTAssertEqual(without.hits.map(\.score), withFields.hits.map(\.score), "«\(query)» \(mode)")
+                XCTAssertEqual(without.hits.map(\.snippet), withFields.hits.map(\.snippet), "«\(query)» \(mode)")
+                for hit in withFields.hits { XCTAssertFalse(hit.path.isEmpty, "a full hit has its path") }
+                for hit in without.hits {
+                    XCTAssertEqual([hit.path, hit.title, hit.date, hit.author], ["", "", "", ""])
+                    XCTAssertEqual(hit.categories, [])
+                    XCTAssertNil(hit.timestamp)
+                }
+                compared += without.hits.count
+            }
+        }
+        XCTAssertGreaterThan(compared, 50, "enough hits were compared")
+    }
+
     func testHighlightOffsetsCountUnicodeScalarsAndRangesSliceTheText() {
         // "… 香港，🇭🇰香港" : bytes of … = 3, space 1, 香 3, 港 3, ， 3, each regional indicator 4.
         let text = "… 香港，🇭🇰香港"
