@@ -64,9 +64,10 @@ final class PostingsCursor {
         let skipBytes = blockCount > 1 ? blockCount * PostingsFormat.skipEntrySize : 0
         let fits = listStart >= 0 && listStart <= postings.count - skipBytes
         self.dataStart = fits ? listStart + skipBytes : postings.count
-        docs = .allocate(capacity: PostingsFormat.blockSize)
-        tfs = .allocate(capacity: PostingsFormat.blockSize)
-        chunkValues = .allocate(capacity: PositionsFormat.chunkSize)
+        // The three buffers share one allocation (`docs` is its start): a query makes a cursor per list.
+        docs = .allocate(capacity: 2 * PostingsFormat.blockSize + PositionsFormat.chunkSize)
+        tfs = docs + PostingsFormat.blockSize
+        chunkValues = tfs + PostingsFormat.blockSize
         if df <= 0 || !fits {
             damaged = df < 0 || !fits
             return
@@ -76,8 +77,6 @@ final class PostingsCursor {
 
     deinit {
         docs.deallocate()
-        tfs.deallocate()
-        chunkValues.deallocate()
     }
 
     /// The term frequency in the current document.

@@ -90,8 +90,11 @@ final class QueryExecution {
     /// Whether `doc` is live, passes every filter and none of the excluded ones, and matches no excluded term:
     /// what a mode-any candidate must pass before it is counted.
     @inline(__always) func admits(_ doc: UInt32) -> Bool {
-        admitsEveryDocument || (isCandidate(doc) && !isExcluded(doc))
+        admitsEveryDocument || admitsChecked(doc)
     }
+
+    /// `admits` where deletions, filters or excluded terms apply: out of line, so the loops inline one test.
+    @inline(never) private func admitsChecked(_ doc: UInt32) -> Bool { isCandidate(doc) && !isExcluded(doc) }
 
     /// Whether `doc` is live and passes every filter and none of the excluded ones (cheap: no cursor moves).
     @inline(__always) func isCandidate(_ doc: UInt32) -> Bool { !segment.isDeleted(doc) && passesFilters(doc) }
