@@ -47,6 +47,10 @@ enum ServeCommand {
             if let w = object["title_weight"] { guard let v = w as? Double, v >= 0 else { throw UsageError("\"title_weight\" must be a number ≥ 0") }; options.titleWeight = v }
             options.explain = object["explain"] as? Bool ?? false
             if let snippets = object["snippets"] { guard let v = snippets as? Bool else { throw UsageError("\"snippets\" must be true or false") }; options.snippets = v }
+            if let fields = object["stored_fields"] {
+                guard let v = fields as? Bool else { throw UsageError("\"stored_fields\" must be true or false") }
+                options.storedFields = v
+            }
             if let offset = object["offset"] { guard let v = offset as? Int, v >= 0 else { throw UsageError("\"offset\" must be a whole number ≥ 0") }; options.offset = v }
             if let sort = object["sort"] {
                 guard let order = (sort as? String).flatMap(SortOrder.init) else { throw UsageError("\"sort\" must be \"relevance\", \"date\" or \"date:asc\"") }

@@ -199,6 +199,30 @@ final class CLIContractTests: XCTestCase {
         XCTAssertEqual(docs(answers[6]), Array(docs(single).prefix(2)))
     }
 
+    func testServeWithoutStoredFieldsAnswersTheSameIdsAndScoresWithEmptyFields() throws {
+        let requests = [
+            "{\"query\": \"北汽 工厂\", \"mode\": \"any\", \"snippets\": false}",
+            "{\"query\": \"北汽 工厂\", \"mode\": \"any\", \"snippets\": false, \"stored_fields\": false}",
+            "{\"query\": \"北汽 工厂\", \"stored_fields\": \"no\"}",
+        ]
+        let out = try CLIRunner.run(["serve", "--stdio", "--index", index], input: requests.joined(separator: "\n") + "\n")
+        XCTAssertEqual(out.status, 0, out.stderr)
+        let answers = try lines(out.stdout).map(json)
+        guard answers.count == 3 else { return XCTFail("one answer per request: \(out.stdout)") }
+        let full = answers[0]["hits"] as? [[String: Any]] ?? []
+        let lean = answers[1]["hits"] as? [[String: Any]] ?? []
+        XCTAssertGreaterThan(full.count, 1)
+        XCTAssertEqual(lean.compactMap { $0["doc_id"] as? Int }, full.compactMap { $0["doc_id"] as? Int })
+        XCTAssertEqual(lean.compactMap { $0["score"] as? Double }, full.compactMap { $0["score"] as? Double })
+        XCTAssertEqual(answers[1]["total"] as? Int, answers[0]["total"] as? Int)
+        XCTAssertFalse(full.contains { ($0["doc"] as? String ?? "").isEmpty }, "full hits name their documents")
+        for hit in lean {
+            XCTAssertEqual(hit["doc"] as? String, "")
+            XCTAssertEqual(hit["title"] as? String, "")
+        }
+        XCTAssertNotNil(answers[2]["error"] as? String)
+    }
+
     // MARK: stats and verify
 
     func testStatsJSONCountsMatchTheCorpus() throws {
