@@ -20,11 +20,11 @@
 /// so a restart tokenizes at most about that much before the window it wants. O(1) per token, no allocation
 /// but the checkpoint arrays.
 struct CheckpointPicker {
-    /// Tokens between checkpoints: 512 tokens are about 1.5 KB of Chinese text, a few microseconds to tokenize,
-    /// and 8 bytes of index per 512 tokens (under 0.5% of the index; 256 and 1,024 were measured, see FORMAT.md).
-    static let defaultTokenInterval = 512
+    /// Tokens between checkpoints: a snippet tokenizes half of 128 tokens (about 200 bytes of Chinese text) before
+    /// its window on average, for 8 bytes of index per 128 tokens (about 1% of the index; see FORMAT.md).
+    static let defaultTokenInterval = 128
     /// Bytes between checkpoints, for texts whose tokens are long or sparse (long words, runs of punctuation).
-    static let defaultByteInterval = 4096
+    static let defaultByteInterval = 1024
     /// How far before its token a checkpoint inside a gap of separators is placed: more than a snippet's lead.
     static let gapLead = 256
 

@@ -41,7 +41,7 @@ struct SnippetFrame {
 
     /// The frame of the window whose first occurrence begins at token `position`; nil when that token is not in
     /// the text (a damaged index). Reads from the nearest restart point to just past the window: at most about a
-    /// checkpoint interval (512 tokens) more than the window.
+    /// checkpoint interval (128 tokens) more than the window.
     init?(reader: IndexReader, analyzer: Analyzer, layout: Layout, windowAt position: Int) {
         guard let found = Self.locate(reader: reader, analyzer: analyzer, layout: layout, position: position) else { return nil }
         self.init(found.part, from: found.offset, window: found.window)
