@@ -131,6 +131,8 @@ enum BitPacking {
     @inline(__always)
     private static func unpackGroups<S: Sink>(_ buffer: UnsafeRawBufferPointer, at offset: Int, count n: Int,
                                               width w: Int, into out: inout S) {
+        // `mask(width:)` written out: called here, it stopped the per-width copies from inlining (+9 %
+        // instructions in callgrind).
         let mask: UInt64 = (1 << UInt64(w)) - 1
         var i = 0
         var byte = offset

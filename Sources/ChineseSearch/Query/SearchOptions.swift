@@ -75,7 +75,8 @@ public struct SearchOptions: Sendable, Equatable {
     /// Options are equal when every public setting is.
     public static func == (a: SearchOptions, b: SearchOptions) -> Bool {
         a.top == b.top && a.mode == b.mode && a.bm25 == b.bm25 && a.titleWeight == b.titleWeight
-            && a.snippets == b.snippets && a.storedFields == b.storedFields && a.explain == b.explain && a.parallelism == b.parallelism
+            && a.snippets == b.snippets && a.storedFields == b.storedFields && a.explain == b.explain
+            && a.parallelism == b.parallelism
             && a.sort == b.sort && a.offset == b.offset && a.facets == b.facets && a.filters == b.filters
     }
 }
