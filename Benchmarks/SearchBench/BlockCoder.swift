@@ -1,6 +1,6 @@
 // Measures nothing: the block coding `search-bench codec` times, for one codec and block size, as the index's writer and reader do it.
 // Corpus: any byte stream; blocks stored one after the other, raw when coding does not shrink them.
-// Watch: keep it in step with Format/StoredTextWriter and StoredTextBlocks (symbols, then LZ4; prefix reads).
+// Watch: keep it in step with Format/StoredTextWriter and StoredTextBlocks (marks, symbols, then LZ4; reads from a mark).
 import ChineseSearch
 import Dispatch
 
@@ -10,6 +10,7 @@ struct BlockCoder {
     let blockSize: Int
     private var compressor = LZ4BlockCompressor()
     private var codes: [UInt8]
+    private var marks: [UInt32] = []
 
     init(_ codec: CodecBenchmark.Codec, blockSize: Int) {
         self.codec = codec
@@ -46,18 +47,42 @@ struct BlockCoder {
                 let n = encoder.encode(block, into: codes)
                 return compressor.compress(UnsafeRawBufferPointer(rebasing: codes[0..<n]), into: room)
             }
+        case .markedSymbols(let encoder, _):
+            return codes.withUnsafeMutableBytes { codes in
+                let n = encoder.encode(block, into: codes, marksEvery: StoredBlockMarks.interval, marks: &marks)
+                let marksSize = marks.count * StoredBlockMarks.markSize
+                guard marksSize < room.count else { return nil }
+                for (k, word) in marks.enumerated() {
+                    room.storeBytes(of: word.littleEndian, toByteOffset: k * StoredBlockMarks.markSize, as: UInt32.self)
+                }
+                return compressor.compress(UnsafeRawBufferPointer(rebasing: codes[0..<n]),
+                                           into: UnsafeMutableRawBufferPointer(rebasing: room[marksSize...])).map { marksSize + $0 }
+            }
         }
     }
 
-    /// Decodes the first `prefix` bytes (at least) of the coded block `stored` into `target` (the block's length).
-    private mutating func decode(_ stored: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer, prefix: Int) -> Bool {
+    /// Decodes bytes `wanted` (at least) of the coded block `stored` into `target` (the block's length): from the
+    /// block's start, or with marks from the last mark before them.
+    private mutating func decode(_ stored: UnsafeRawBufferPointer, into target: UnsafeMutableRawBufferPointer,
+                                 wanted: Range<Int>) -> Bool {
         switch codec {
         case .lz4:
-            return LZ4Block.decompress(stored, into: target, prefix: prefix)
+            return LZ4Block.decompress(stored, into: target, prefix: wanted.upperBound)
         case .symbols(_, let table):
             return table.withUnsafeBytes { table in
                 codes.withUnsafeMutableBytes { codes in
-                    SymbolCode.decompress(stored, table: SymbolTable(table)!, into: target, prefix: prefix, coded: codes)
+                    SymbolCode.decompress(stored, table: SymbolTable(table)!, into: target, prefix: wanted.upperBound, coded: codes)
+                }
+            }
+        case .markedSymbols(_, let table):
+            guard let marks = StoredBlockMarks(block: stored, length: target.count) else { return false }
+            return table.withUnsafeBytes { table in
+                codes.withUnsafeMutableBytes { codes in
+                    let whole = wanted.count == target.count
+                    return SymbolCode.decompress(marks.lz4, table: SymbolTable(table)!, into: target, until: wanted.upperBound,
+                                                 from: whole ? (0, 0) : marks.mark(marks.last(atOrBefore: wanted.lowerBound)),
+                                                 codesNeeded: whole ? nil : marks.first(atOrAfter: wanted.upperBound).map { marks.mark($0).code },
+                                                 coded: codes)
                 }
             }
         }
@@ -71,7 +96,7 @@ struct BlockCoder {
                 for (b, e) in entries.enumerated() {
                     let stored = UnsafeRawBufferPointer(rebasing: source[e.offset..<(e.offset + e.length)])
                     let target = UnsafeMutableRawBufferPointer(rebasing: destination[(b * blockSize)..<min(total, (b + 1) * blockSize)])
-                    if e.raw { target.copyMemory(from: stored) } else if !decode(stored, into: target, prefix: target.count) { return false }
+                    if e.raw { target.copyMemory(from: stored) } else if !decode(stored, into: target, wanted: 0..<target.count) { return false }
                 }
                 return true
             }
@@ -103,7 +128,7 @@ struct BlockCoder {
                         if e.raw {
                             decoded.copyMemory(from: stored)
                         } else {
-                            _ = decode(stored, into: decoded, prefix: end - b * blockSize)
+                            _ = decode(stored, into: decoded, wanted: (at - b * blockSize)..<(end - b * blockSize))
                         }
                         for i in at..<end { sink[i - start] = decoded[i - b * blockSize] }
                         at = end

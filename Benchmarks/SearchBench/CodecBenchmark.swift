@@ -1,4 +1,4 @@
-// Measures: the stored-text codecs, LZ4 alone and the index's symbol code then LZ4: size, compress and decompress MB/s, and one 240-byte read, per block size 4–64 KiB.
+// Measures: the stored-text codecs, LZ4 alone, the symbol code then LZ4, and that with the index's marks: size, compress and decompress MB/s, and one 240-byte read, per block size 4–64 KiB.
 // Corpus: a corpus folder's text as the index stores it (title + "\n" + body per file, concatenated, one segment's symbol table); medians of --rounds.
 // Watch: size against read µs as blocks grow (the snippet cost); decompress MB/s well above 1,000 for LZ4, some hundreds with symbols; compress MB/s against the build.
 import ChineseSearch
@@ -12,15 +12,18 @@ enum CodecBenchmark {
     static let readLength = 240
     static let reads = 20_000
 
-    /// A block codec: LZ4 over the text, or LZ4 over the text's symbol codes (what the index writes).
+    /// A block codec: LZ4 over the text, LZ4 over the text's symbol codes (what format 5 wrote), or those with
+    /// marks before them, reads decoding codes from the last mark before them (what the index writes).
     enum Codec {
         case lz4
         case symbols(SymbolEncoder, table: [UInt8])
+        case markedSymbols(SymbolEncoder, table: [UInt8])
 
         var name: String {
             switch self {
             case .lz4: return "lz4"
             case .symbols: return "symbols+lz4"
+            case .markedSymbols: return "marked+lz4"
             }
         }
     }
@@ -56,7 +59,8 @@ enum CodecBenchmark {
         print(String(format: "symbol table: %d symbols, %d one-byte ranks, %d bytes; counted and ranked in %.0f ms (one thread)",
                      ranking.scalars.count, ranking.singleByteRanks, ranking.tableBytes.count, seconds(since: t0) * 1e3))
         print("codec        block      blocks   raw  compressed   size  compress MB/s  decompress MB/s  240-byte read µs")
-        for codec in [Codec.lz4, .symbols(SymbolEncoder(ranking), table: ranking.tableBytes)] {
+        let encoder = SymbolEncoder(ranking)
+        for codec in [Codec.lz4, .symbols(encoder, table: ranking.tableBytes), .markedSymbols(encoder, table: ranking.tableBytes)] {
             for blockSize in blockSizes {
                 try measure(text, codec: codec, blockSize: blockSize, rounds: rounds)
             }

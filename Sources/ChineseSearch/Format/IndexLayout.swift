@@ -13,7 +13,7 @@ enum IndexLayout {
     static let magic: [UInt8] = Array("ZHSEGMNT".utf8)
     static let footerMagic: [UInt8] = Array("ZHSEND\0\0".utf8)
     /// The format version this build writes and reads (file header and every segment header).
-    static let version: UInt32 = 5
+    static let version: UInt32 = 6
     static let headerSize = 64
     static let sectionEntrySize = 32
     static let footerSize = 16

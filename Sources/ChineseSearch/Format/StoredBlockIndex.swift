@@ -6,7 +6,7 @@
 /// StoredBlockIndex --> blockSize u32, 0 u32, textLength u64, BlockEntry^⌈textLength / blockSize⌉
 /// BlockEntry       --> offset u64, storedLength u32, flags u32                                  (16 bytes)
 /// StoredText       --> StoredBlock^blockCount                      (section 4; block i at its entry's offset)
-/// StoredBlock      --> LZ4Block(Codes) (flags 0) | the block's bytes as they are (flags 1: raw)
+/// StoredBlock      --> StoredBlockMarks, LZ4Block(Codes) (flags 0) | the block's bytes as they are (flags 1: raw)
 /// ```
 /// `Codes` are the block's bytes in the segment's symbol code (`SymbolCode`, table in section 24). Block `i`
 /// holds the stream's bytes `i·blockSize ..< min((i + 1)·blockSize, textLength)`, so a document's range

@@ -3,8 +3,9 @@
 /// blocks a range touches.
 ///
 /// Immutable, so shared between threads: every read decodes into memory of its own (the result, and scratch for
-/// a block's codes and, when the range starts or ends inside a block, its text, decoded only as far as the range
-/// reaches: a title or a snippet's window near a block's start costs a fraction of the block). Every entry a read
+/// a block's codes and, when the range starts or ends inside a block, its text: LZ4 decoded only as far as the
+/// range reaches, the symbol codes only from the last mark before it, so a snippet's window costs a fraction of
+/// the block). Every entry a read
 /// touches is checked against the section before anything is allocated or read, and `SymbolCode.decompress`
 /// checks the rest, so a damaged block gives nil, never a crash or a huge allocation.
 struct StoredTextBlocks {
@@ -52,8 +53,8 @@ struct StoredTextBlocks {
     }
 
     /// Copies bytes `within` of block `block` (`length` bytes of text) into `target`; a coded block read only in
-    /// part is decoded into `scratch` up to the end of `within`. False when the block is damaged (in the part
-    /// decoded: `firstDamage` decodes every block whole).
+    /// part is decoded into `scratch` from its last mark before `within` (`StoredBlockMarks`) to the end of
+    /// `within`. False when the block is damaged (in the part decoded: `firstDamage` decodes every block whole).
     private func read(_ block: Int, _ within: Range<Int>, of length: Int, into target: UnsafeMutableRawBufferPointer,
                       scratch: inout StoredBlockScratch) -> Bool {
         guard let stored = storedBytes(of: block) else { return false }
@@ -62,14 +63,16 @@ struct StoredTextBlocks {
             target.copyMemory(from: UnsafeRawBufferPointer(rebasing: stored[within]))
             return true
         }
-        let codes = scratch.codes()
+        guard let marks = StoredBlockMarks(block: stored, length: length) else { return false }
+        let lz4 = marks.lz4, codes = scratch.codes()
         if within.count == length {
-            return SymbolCode.decompress(stored, table: symbols, into: target, prefix: length, coded: codes)
+            return SymbolCode.decompress(lz4, table: symbols, into: target, prefix: length, coded: codes)
         }
         let decoded = UnsafeMutableRawBufferPointer(rebasing: scratch.text()[0..<length])
-        guard SymbolCode.decompress(stored, table: symbols, into: decoded, prefix: within.upperBound, coded: codes) else {
-            return false
-        }
+        let start = marks.mark(marks.last(atOrBefore: within.lowerBound))
+        let needed = marks.first(atOrAfter: within.upperBound).map { marks.mark($0).code }
+        guard SymbolCode.decompress(lz4, table: symbols, into: decoded, until: within.upperBound, from: start,
+                                    codesNeeded: needed, coded: codes) else { return false }
         target.copyMemory(from: UnsafeRawBufferPointer(rebasing: decoded[within]))
         return true
     }
@@ -96,9 +99,42 @@ struct StoredTextBlocks {
             guard e.offset == expected else { return "stored text block \(block) does not follow the one before" }
             guard read(block, 0..<length, of: length, into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<length]),
                        scratch: &scratch) else { return "stored text block \(block) does not decode to \(length) bytes" }
+            if !e.raw, let damage = marksDamage(block, length: length, text: UnsafeRawBufferPointer(rebasing: buffer[0..<length]),
+                                                scratch: &scratch) {
+                return damage
+            }
             expected += UInt64(e.storedLength)
         }
         guard expected == UInt64(blocks.count) else { return "stored text blocks do not end at the section's end" }
+        return nil
+    }
+
+    /// Whether the marks of coded block `block` (which decoded whole to `text`) are what a reader may start
+    /// from: the codes from each mark to the next decode to exactly the text between them. nil when they are.
+    /// O(block).
+    private func marksDamage(_ block: Int, length: Int, text: UnsafeRawBufferPointer,
+                             scratch: inout StoredBlockScratch) -> String? {
+        guard let stored = storedBytes(of: block), let marks = StoredBlockMarks(block: stored, length: length) else {
+            return "stored text block \(block) is too short for its marks"
+        }
+        let codes = scratch.codes()
+        var progress = LZ4Block.Progress()
+        guard LZ4Block.decompress(marks.lz4, into: codes, resuming: &progress, until: .max), progress.finished else {
+            return "stored text block \(block) does not decode to \(length) bytes"
+        }
+        let decoded = UnsafeMutableRawBufferPointer(rebasing: scratch.text()[0..<length])
+        for k in 0...marks.count {
+            let from = marks.mark(k)
+            let to = k < marks.count ? marks.mark(k + 1) : (code: progress.output, text: length)
+            var position = from.code, produced = from.text
+            guard from.text <= to.text, to.text <= length, to.code <= progress.output,
+                  SymbolCode.decode(UnsafeRawBufferPointer(rebasing: codes[0..<to.code]), from: &position, table: symbols,
+                                    into: decoded, produced: &produced, until: to.text),
+                  position == to.code, produced == to.text,
+                  decoded[from.text..<to.text].elementsEqual(text[from.text..<to.text]) else {
+                return "stored text block \(block) has a mark (\(k)) that is not where its codes say"
+            }
+        }
         return nil
     }
 }

@@ -109,11 +109,12 @@ private final class StoredBlockBatch: @unchecked Sendable {
     }
 }
 
-/// One worker's coder of blocks: symbol codes, then LZ4. Used by one thread at a time.
+/// One worker's coder of blocks: symbol codes and their marks, then LZ4. Used by one thread at a time.
 private final class StoredBlockCoder {
     private let encoder: SymbolEncoder
     private var compressor = LZ4BlockCompressor()
     private let codes: UnsafeMutableRawBufferPointer
+    private var marks: [UInt32] = []
 
     init(blockSize: Int, encoder: SymbolEncoder) {
         self.encoder = encoder
@@ -122,11 +123,18 @@ private final class StoredBlockCoder {
 
     deinit { codes.deallocate() }
 
-    /// Codes `block` into `output` (its length): the coded length, or nil when coding does not shrink the block.
+    /// Codes `block` into `output` (its length), marks then LZ4 (`StoredBlockMarks`): the coded length, or nil
+    /// when coding does not shrink the block.
     func code(_ block: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
-        let n = encoder.encode(block, into: codes)
+        let n = encoder.encode(block, into: codes, marksEvery: StoredBlockMarks.interval, marks: &marks)
+        let marksSize = marks.count * StoredBlockMarks.markSize
         // One byte less than the block: compression that does not shrink the block gives up.
+        guard marksSize < block.count - 1 else { return nil }
+        for (k, word) in marks.enumerated() {
+            output.storeBytes(of: word.littleEndian, toByteOffset: k * StoredBlockMarks.markSize, as: UInt32.self)
+        }
         return compressor.compress(UnsafeRawBufferPointer(rebasing: codes[0..<n]),
-                                   into: UnsafeMutableRawBufferPointer(rebasing: output[0..<(block.count - 1)]))
+                                   into: UnsafeMutableRawBufferPointer(rebasing: output[marksSize..<(block.count - 1)]))
+            .map { marksSize + $0 }
     }
 }

@@ -84,20 +84,37 @@ extension SymbolCode {
     public static func decompress(_ block: UnsafeRawBufferPointer, table: SymbolTable,
                                   into destination: UnsafeMutableRawBufferPointer, prefix: Int,
                                   coded: UnsafeMutableRawBufferPointer) -> Bool {
-        let whole = prefix >= destination.count
-        let stop = whole ? destination.count : max(0, prefix)
+        decompress(block, table: table, into: destination, until: prefix, from: (0, 0), codesNeeded: nil, coded: coded)
+    }
+
+    /// Decodes the text of a block stored as LZ4 over symbol codes from a known code boundary on: the code at
+    /// `start.code` gives the text's byte `start.text`, and decoding runs from there until byte `until` of the
+    /// text (the whole block when `start` is the block's start and `until` its length, as `decompress(_:table:
+    /// into:prefix:coded:)`). LZ4 still decodes from the block's start, as far as `codesNeeded` when the caller
+    /// knows how many codes reach `until` (else in steps).
+    ///
+    /// - Returns: false as `decompress(_:table:into:prefix:coded:)`, or when `start` lies past the codes. A
+    ///   `start` that is not a code boundary decodes wrong bytes, never outside `destination`.
+    /// - Complexity: O(LZ4 output up to the codes needed + text from `start.text` to `until`).
+    public static func decompress(_ block: UnsafeRawBufferPointer, table: SymbolTable,
+                                  into destination: UnsafeMutableRawBufferPointer, until wanted: Int,
+                                  from start: (code: Int, text: Int), codesNeeded: Int?,
+                                  coded: UnsafeMutableRawBufferPointer) -> Bool {
+        let whole = wanted >= destination.count && start == (0, 0)
+        let stop = min(destination.count, max(0, wanted))
+        guard start.text >= 0, start.text <= stop, start.code >= 0, start.code <= coded.count else { return false }
         var lz4 = LZ4Block.Progress()
-        var position = 0, produced = 0
+        var position = start.code, produced = start.text
         // Chinese text codes to less than half its bytes: one step usually suffices; each further step asks for
         // half the bytes still missing, so a read of ASCII text takes a few.
-        var goal = whole ? Int.max : stop / 2 + 64
+        var goal = whole ? Int.max : codesNeeded ?? (position + (stop - produced) / 2 + 64)
         while true {
             guard LZ4Block.decompress(block, into: coded, resuming: &lz4, until: goal),
                   decode(UnsafeRawBufferPointer(rebasing: coded[0..<lz4.output]), from: &position, table: table,
                          into: destination, produced: &produced, until: stop) else { return false }
             if !whole && produced >= stop { return true }
             if lz4.finished { return whole && produced == destination.count && position == lz4.output }
-            goal = lz4.output + (stop - produced) / 2 + 64
+            goal = max(lz4.output, position) + (stop - produced) / 2 + 64
         }
     }
 }

@@ -24,13 +24,29 @@ public struct SymbolEncoder: Sendable {
     /// the bytes written. Any bytes round-trip: what is not a listed scalar is escaped byte by byte.
     /// O(text.count).
     public func encode(_ text: UnsafeRawBufferPointer, into codes: UnsafeMutableRawBufferPointer) -> Int {
+        var unused: [UInt32] = []
+        return encode(text, into: codes, marksEvery: Int.max, marks: &unused)
+    }
+
+    /// Encodes as `encode(_:into:)` and replaces `marks` with one word per `interval` bytes of text (k = 1, 2, …
+    /// while k·interval < text.count): `codeOffset << 2 | (textOffset − k·interval)` of the first code beginning at
+    /// or after k·interval, or of the codes' and the text's end when none does (`StoredBlockMarks`).
+    public func encode(_ text: UnsafeRawBufferPointer, into codes: UnsafeMutableRawBufferPointer, marksEvery interval: Int,
+                       marks: inout [UInt32]) -> Int {
         precondition(codes.count >= SymbolCode.maximumCodedLength(text.count), "no room for the codes")
+        precondition(interval >= 4, "a code's text (up to 4 bytes) must fit between marks")
+        marks.removeAll(keepingCapacity: true)
         guard let input = text.baseAddress, let output = codes.baseAddress else { return 0 }
         let n = text.count
         let escape = SymbolCode.escape
         return basic.withUnsafeBufferPointer { basic in
             var i = 0, o = 0
+            var nextMark = interval
             while i < n {
+                if i >= nextMark {
+                    marks.append(UInt32(o << 2 | (i - nextMark)))
+                    nextMark += interval
+                }
                 let length = UTF8Sequence.length(at: i, in: input, count: n) ?? 1
                 var word = Self.absent
                 if length == 1 {
@@ -49,12 +65,20 @@ public struct SymbolEncoder: Sendable {
                     o += 2
                 } else {
                     for k in 0..<length {
+                        if i + k >= nextMark {  // an escaped byte is a code of its own
+                            marks.append(UInt32(o << 2 | (i + k - nextMark)))
+                            nextMark += interval
+                        }
                         output.storeBytes(of: escape, toByteOffset: o, as: UInt8.self)
                         output.storeBytes(of: input.load(fromByteOffset: i + k, as: UInt8.self), toByteOffset: o + 1, as: UInt8.self)
                         o += 2
                     }
                 }
                 i += length
+            }
+            while nextMark < n {
+                marks.append(UInt32(o << 2 | (n - nextMark)))
+                nextMark += interval
             }
             return o
         }

@@ -158,6 +158,43 @@ final class StoredTextTests: XCTestCase {
 
     /// Extreme values in the block index (header and entries), resealed: opening refuses the file, or `verify`
     /// rejects it and every read returns its text or a failure, never a crash.
+    /// The marks before a coded block's LZ4 data, damaged with every checksum resealed: a mark moved off its code
+    /// boundary, to another text offset, past the codes, or to zero fails `verify` naming the block; reads of
+    /// the damaged block give wrong bytes or failures, never a crash, and the other blocks read as before.
+    func testDamagedMarksFailVerifyAndReadsStaySafe() throws {
+        var random = RandomText(seed: 16)
+        let docs = [SourceDocument(path: "a/long.txt", title: "长文", body: GeneratedCorpus.text(&random, pieces: 6_000))]
+            + documents(seed: 16, count: 40)
+        let original = try IndexBuilder.buildInMemory(documents: docs)
+        XCTAssertNoThrow(try SearchIndex(bytes: original).verify())
+        let index = try blockIndex(original)
+        let block = try XCTUnwrap(index.entries.indices.first { index.entries[$0].flags == 0 && $0 > 0 })
+        let length = min(index.textLength, (block + 1) * index.blockSize) - block * index.blockSize
+        XCTAssertGreaterThanOrEqual(StoredBlockMarks.count(length: length), 3)
+        let at = index.blocksAt + index.entries[block].offset + 4  // mark 2
+        let word = IndexResealing.u64(original, at) & 0xFFFF_FFFF
+        for value in [0, word + 4, word - 4, word ^ 1, word ^ 2, 0xFFFF_FFFC, 0xFFFF_FFFF] where value != word {
+            var bytes = original
+            IndexResealing.put(&bytes, at, value, width: 4)
+            let search = try SearchIndex(bytes: IndexResealing.resealed(bytes))
+            XCTAssertThrowsError(try search.verify(), "mark 2 = \(value)") { error in
+                XCTAssertTrue("\(error)".contains("stored text block \(block) "), "\(error)")
+            }
+            let r = search.segmentReaders[0]
+            let text = stored(docs[0])
+            XCTAssertEqual(r.storedText(0), text, "a whole read decodes from the block's start: marks unused")
+            // Reads starting after mark 2 of the damaged block start from it.
+            let blockStart = block * index.blockSize
+            for offset in stride(from: blockStart + 2 * StoredBlockMarks.interval, to: blockStart + length - 300, by: 1_000)
+                where offset + 300 <= text.count {
+                let read = r.storedBytes(0, in: offset..<(offset + 300))
+                XCTAssertLessThanOrEqual(read.count, 300)
+            }
+            XCTAssertEqual(r.storedBytes(0, in: 0..<100), Array(text[0..<100]), "block 0 reads as before")
+            _ = try readAll(search, docs, "mark 2 = \(value)")
+        }
+    }
+
     func testExtremeValuesInTheBlockIndexAreCaughtOrHarmless() throws {
         let docs = documents(seed: 14, count: 120)
         let original = try IndexBuilder.buildInMemory(documents: docs, storedBlockSize: 500)

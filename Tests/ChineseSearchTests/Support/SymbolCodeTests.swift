@@ -84,6 +84,71 @@ final class SymbolCodeTests: XCTestCase {
             XCTAssertEqual(decoded(b, table, count: text.count, prefix: prefix, line: line), Array(text[0..<prefix]),
                            "\(what): prefix \(prefix)", line: line)
         }
+        for interval in [4, 7, 64, StoredBlockMarks.interval] { assertMarks(text, ranking, interval: interval, what, line: line) }
+    }
+
+    /// Where each code of `codes` begins, in the codes and in the text, from the grammar (as `referenceDecode`),
+    /// then the end of both.
+    private func referenceBoundaries(_ codes: [UInt8], _ ranking: SymbolRanking) -> [(code: Int, text: Int)] {
+        var out: [(code: Int, text: Int)] = [], i = 0, t = 0
+        let s = ranking.singleByteRanks
+        while i < codes.count {
+            out.append((i, t))
+            let lead = Int(codes[i])
+            if lead >= s && lead == 255 { i += 2; t += 1; continue }
+            let rank = lead >= s ? s + (lead - s) * 256 + Int(codes[i + 1]) : lead
+            i += lead >= s ? 2 : 1
+            t += String(Character(Unicode.Scalar(ranking.scalars[rank])!)).utf8.count
+        }
+        out.append((i, t))
+        return out
+    }
+
+    /// The marks the encoder gives every `interval` bytes are the first code boundaries at or after each
+    /// multiple (from the reference walk), and decoding from the mark before any range (LZ4 only as far as the
+    /// mark after it) gives exactly that range's bytes.
+    private func assertMarks(_ text: [UInt8], _ ranking: SymbolRanking, interval: Int, _ what: String, line: UInt = #line) {
+        var out = [UInt8](repeating: 0, count: SymbolCode.maximumCodedLength(text.count))
+        var words: [UInt32] = [99]
+        let n = text.withUnsafeBytes { t in
+            out.withUnsafeMutableBytes { SymbolEncoder(ranking).encode(t, into: $0, marksEvery: interval, marks: &words) }
+        }
+        let c = Array(out[0..<n])
+        XCTAssertEqual(c, codes(text, ranking), "\(what): marks do not change the codes", line: line)
+        let boundaries = referenceBoundaries(c, ranking)
+        let multiples = Array(stride(from: interval, to: text.count, by: interval))
+        var next = 0
+        let expected = multiples.map { m in
+            while boundaries[next].text < m { next += 1 }
+            return boundaries[next]
+        }
+        let marks = zip(1..., words).map { k, w in (code: Int(w >> 2), text: k * interval + Int(w & 3)) }
+        XCTAssertEqual(marks.map(\.code), expected.map(\.code), "\(what), every \(interval): code offsets", line: line)
+        XCTAssertEqual(marks.map(\.text), expected.map(\.text), "\(what), every \(interval): text offsets", line: line)
+        guard !text.isEmpty else { return }
+        let b = block(text, ranking), table = ranking.tableBytes
+        let starts = [(code: 0, text: 0)] + marks
+        var random = RandomText(seed: UInt64(text.count * 31 + interval))
+        for _ in 0..<12 {
+            let x = random.below(text.count), y = random.below(text.count + 1)
+            let range = min(x, y)..<max(x, y)
+            let from = starts.last { $0.text <= range.lowerBound }!
+            let needed = marks.first { $0.text >= range.upperBound }?.code
+            var decoded = [UInt8](repeating: 0, count: text.count)
+            var scratch = [UInt8](repeating: 0, count: SymbolCode.maximumCodedLength(text.count))
+            let ok = b.withUnsafeBytes { source in
+                table.withUnsafeBytes { table in
+                    decoded.withUnsafeMutableBytes { d in
+                        scratch.withUnsafeMutableBytes { codes in
+                            SymbolCode.decompress(source, table: SymbolTable(table)!, into: d, until: range.upperBound,
+                                                  from: from, codesNeeded: needed, coded: codes)
+                        }
+                    }
+                }
+            }
+            XCTAssertTrue(ok, "\(what), every \(interval): \(range)", line: line)
+            XCTAssertEqual(decoded[range], text[range], "\(what), every \(interval): \(range) from mark at \(from)", line: line)
+        }
     }
 
     private func randomBytes(_ random: inout RandomText, count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(random.below(256)) } }
@@ -213,6 +278,39 @@ final class SymbolCodeTests: XCTestCase {
             ([255, 7, 255], 1, "an escape cut after the block's bytes"),
         ]
         for c in cases { XCTAssertNil(decoded(lz4(c.codes), table, count: c.count), c.what) }
+    }
+
+    /// Starts a damaged mark could give: past the codes, past the wanted bytes, negative, inside a code, with a
+    /// wrong text offset or a wrong count of codes needed. Each fails or reads wrong bytes, never past the output.
+    func testHostileStartsFailOrReadInsideTheOutput() {
+        var random = RandomText(seed: 9)
+        let text = chinese(&random, pieces: 300)
+        let r = ranking(of: text), b = block(text, r), table = r.tableBytes
+        let n = codes(text, r).count
+        let starts: [(code: Int, text: Int, needed: Int?, fails: Bool)] = [
+            (n + 1, 10, nil, true), (Int.max / 4, 10, nil, true), (0, text.count + 1, nil, true), (-1, 0, nil, true),
+            (0, -5, nil, true), (1, 0, nil, false), (3, 1, 2, false), (n, text.count - 50, 0, false), (0, 0, Int.max, false),
+        ]
+        for start in starts {
+            let guardBytes = 64
+            var buffer = [UInt8](repeating: 0xA5, count: text.count + 2 * guardBytes)
+            var scratch = [UInt8](repeating: 0, count: SymbolCode.maximumCodedLength(text.count))
+            let ok = b.withUnsafeBytes { source in
+                table.withUnsafeBytes { table in
+                    buffer.withUnsafeMutableBytes { all in
+                        scratch.withUnsafeMutableBytes { codes in
+                            SymbolCode.decompress(source, table: SymbolTable(table)!,
+                                                  into: UnsafeMutableRawBufferPointer(rebasing: all[guardBytes..<(guardBytes + text.count)]),
+                                                  until: text.count - 20, from: (start.code, start.text),
+                                                  codesNeeded: start.needed, coded: codes)
+                        }
+                    }
+                }
+            }
+            if start.fails { XCTAssertFalse(ok, "\(start)") }
+            XCTAssertTrue(buffer[0..<guardBytes].allSatisfy { $0 == 0xA5 }, "wrote before the output: \(start)")
+            XCTAssertTrue(buffer[(guardBytes + text.count)...].allSatisfy { $0 == 0xA5 }, "wrote past the output: \(start)")
+        }
     }
 
     func testRandomDamageNeverWritesOutsideTheOutput() {
