@@ -150,21 +150,29 @@ extension SnippetFrame {
 
         /// Reads from `restart` to about `end` (cut where no character is split) and tokenizes.
         init(reader: IndexReader, analyzer: Analyzer, layout: Layout, restart: (position: Int, offset: Int), end: Int) {
+            var sink = Tokens()
+            (text, cut, reachesEnd) = Self.read(reader: reader, analyzer: analyzer, layout: layout, restart: restart,
+                                                end: end, into: &sink)
+            if !reachesEnd { sink.keepEndingBefore(cut) }
+            tokens = sink
+        }
+
+        /// Reads the stored text from `restart` to about `end`, cut where no character is split, and tokenizes
+        /// the bytes before the cut into `sink`: the bytes, the cut, and whether the cut is the text's end (only
+        /// then do the tokens ending at or after the cut match the whole text's).
+        static func read<Sink: TokenSink>(reader: IndexReader, analyzer: Analyzer, layout: Layout,
+                                          restart: (position: Int, offset: Int), end: Int,
+                                          into sink: inout Sink) -> (text: [UInt8], cut: Int, reachesEnd: Bool) {
             let from = min(restart.offset, layout.length)
             let wanted = min(layout.length, max(end, from))
             let readEnd = min(layout.length, wanted + 3)
             let bytes = reader.storedBytes(layout.doc, in: from..<readEnd)
             let cut = bytes.withUnsafeBytes { CheckpointPicker.cut($0, atOrAfter: wanted - from) }
-            var sink = Tokens()
             bytes.withUnsafeBufferPointer { b in
                 _ = analyzer.tokenize(UnsafeBufferPointer(rebasing: b[0..<cut]), firstPosition: restart.position, into: &sink)
             }
             // A damaged block reads short: the text then ends where the readable bytes end.
-            reachesEnd = from + cut >= layout.length || bytes.count < readEnd - from
-            if !reachesEnd { sink.keepEndingBefore(cut) }
-            text = bytes
-            self.cut = cut
-            tokens = sink
+            return (bytes, cut, from + cut >= layout.length || bytes.count < readEnd - from)
         }
     }
 

@@ -52,16 +52,16 @@ extension SnippetMaker {
 
     /// The occurrences of the terms that do not steer by position (a lone common character) in the first
     /// `scanBytes` of the body, from its tokens (the body's start is a restart point); none when every term
-    /// steers. O(scanBytes).
+    /// steers. O(scanBytes); only the tokens matching an element of those terms are kept (`ElementMatches`).
     func scannedOccurrences(_ terms: [QueryPlan.Term], _ elements: [[TermElement]], _ layout: SnippetFrame.Layout) -> [Occurrence] {
         let unsteered = terms.indices.filter { !terms[$0].tokens.allSatisfy(steers) }
         guard !unsteered.isEmpty else { return [] }
-        let part = SnippetFrame.Part(reader: reader, analyzer: analyzer, layout: layout,
-                                     restart: (layout.titleTokens, layout.bodyStart), end: layout.bodyStart + Self.scanBytes)
-        let chosen = unsteered.map { elements[$0] }
-        return part.tokens.occurrences(of: chosen, startingIn: 0..<part.tokens.count).map { o in
-            let first = layout.titleTokens + o.first
-            return Occurrence(first: first, last: first + chosen[o.term].count - 1, term: unsteered[o.term])
+        var matches = ElementMatches(terms: unsteered.map { elements[$0] })
+        let read = SnippetFrame.Part.read(reader: reader, analyzer: analyzer, layout: layout,
+                                          restart: (layout.titleTokens, layout.bodyStart),
+                                          end: layout.bodyStart + Self.scanBytes, into: &matches)
+        return matches.occurrences(keepingEndsBefore: read.reachesEnd ? nil : read.cut).map { o in
+            Occurrence(first: o.first, last: o.first + elements[unsteered[o.term]].count - 1, term: unsteered[o.term])
         }
     }
 
