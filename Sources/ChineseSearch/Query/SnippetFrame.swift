@@ -176,18 +176,25 @@ extension SnippetFrame {
         }
     }
 
-    /// Tokens with their byte ranges in the frame, in one flat array (word bytes in another): nothing per token.
+    /// Tokens with their byte ranges in the frame, one record each in one flat array (word bytes in another):
+    /// one append per token, nothing allocated per token.
     struct Tokens: TokenSink {
-        private var keys: [UInt64] = []
-        /// Per token: start, end, first character's length, word bytes start and end (-1 for CJK tokens).
-        private var spans: [Int] = []
+        /// A token: its key (0 for a word), byte range, first character's length, and word bytes (-1 for CJK).
+        private struct Span {
+            var key: UInt64
+            var start: Int
+            var end: Int
+            var firstLength: Int
+            var wordStart: Int
+            var wordEnd: Int
+        }
+        private var spans: [Span] = []
         private var words: [UInt8] = []
-        private static let stride = 5
 
-        var count: Int { keys.count }
-        func start(_ i: Int) -> Int { spans[i * Self.stride] }
-        func end(_ i: Int) -> Int { spans[i * Self.stride + 1] }
-        func firstLength(_ i: Int) -> Int { spans[i * Self.stride + 2] }
+        var count: Int { spans.count }
+        func start(_ i: Int) -> Int { spans[i].start }
+        func end(_ i: Int) -> Int { spans[i].end }
+        func firstLength(_ i: Int) -> Int { spans[i].firstLength }
 
         /// Where each of `terms` (its elements) stands at consecutive tokens beginning in `starts`: (term number,
         /// first token), by term, then token.
@@ -204,11 +211,11 @@ extension SnippetFrame {
 
         /// Whether token `i` is the element `e` of a query term.
         private func matches(_ i: Int, _ e: TermElement) -> Bool {
-            let wordStart = spans[i * Self.stride + 3], wordEnd = spans[i * Self.stride + 4]
+            let span = spans[i]
             switch e {
-            case .cjk(let k): return wordStart < 0 && keys[i] == k
-            case .word(let w): return wordStart >= 0 && words[wordStart..<wordEnd].elementsEqual(w)
-            case .prefix(let c): return wordStart < 0 && CJKKey.first(keys[i]) == c
+            case .cjk(let k): return span.wordStart < 0 && span.key == k
+            case .word(let w): return span.wordStart >= 0 && words[span.wordStart..<span.wordEnd].elementsEqual(w)
+            case .prefix(let c): return span.wordStart < 0 && CJKKey.first(span.key) == c
             }
         }
 
@@ -217,30 +224,21 @@ extension SnippetFrame {
         mutating func keepEndingBefore(_ cut: Int) {
             var n = 0
             while n < count && end(n) < cut { n += 1 }
-            keys.removeSubrange(n...)
-            spans.removeSubrange((n * Self.stride)...)
+            spans.removeSubrange(n...)
         }
 
         mutating func cjk(key: UInt64, position: Int, start: Int, end: Int) {
             let second = CJKKey.second(key)
             // A bigram spans two characters; the first's length is the span minus the second's encoded length.
             let secondLength = second == 0 ? 0 : (second < 0x80 ? 1 : second < 0x800 ? 2 : second < 0x10000 ? 3 : 4)
-            keys.append(key)
-            append(start, end, second == 0 ? end - start : max(1, end - start - secondLength), -1, -1)
+            spans.append(Span(key: key, start: start, end: end,
+                              firstLength: second == 0 ? end - start : max(1, end - start - secondLength), wordStart: -1, wordEnd: -1))
         }
 
         mutating func word(_ normalized: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int) {
-            keys.append(0)
-            append(start, end, end - start, words.count, words.count + normalized.count)
+            spans.append(Span(key: 0, start: start, end: end, firstLength: end - start, wordStart: words.count,
+                              wordEnd: words.count + normalized.count))
             words.append(contentsOf: normalized)
-        }
-
-        @inline(__always) private mutating func append(_ a: Int, _ b: Int, _ c: Int, _ d: Int, _ e: Int) {
-            spans.append(a)
-            spans.append(b)
-            spans.append(c)
-            spans.append(d)
-            spans.append(e)
         }
     }
 }
