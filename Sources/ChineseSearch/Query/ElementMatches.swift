@@ -5,10 +5,13 @@
 /// those bytes, a `.prefix` one any CJK token beginning with the character. A term occurs at position p when its
 /// element i matches the token at p + i.
 struct ElementMatches: TokenSink {
-    /// Each term's elements, as bit numbers into `elements`.
+    /// Each term's elements, as bit numbers (the order of their first appearance in the terms).
     private let termElements: [[Int]]
-    /// The distinct elements of the terms, one bit each; a term with an element past the 64th never occurs.
-    private let elements: [TermElement]
+    /// The distinct elements of the terms, one bit each (a term with an element past the 64th never occurs),
+    /// by kind: a CJK key or a character with its bit, a word's bytes with its bit.
+    private var keys: [(key: UInt64, bit: UInt64)] = []
+    private var characters: [(character: UInt32, bit: UInt64)] = []
+    private var words: [(bytes: [UInt8], bit: UInt64)] = []
     /// The matching tokens in position order: position and the bits of the elements matched.
     private var positions: [Int] = []
     private var masks: [UInt64] = []
@@ -25,26 +28,27 @@ struct ElementMatches: TokenSink {
                 return distinct.count - 1
             }
         }
-        elements = distinct
+        for (i, e) in distinct.prefix(64).enumerated() {
+            let bit: UInt64 = 1 << UInt64(i)
+            switch e {
+            case .cjk(let k): keys.append((k, bit))
+            case .prefix(let c): characters.append((c, bit))
+            case .word(let w): words.append((w, bit))
+            }
+        }
     }
 
     mutating func cjk(key: UInt64, position: Int, start: Int, end: Int) {
         var m: UInt64 = 0
-        for i in 0..<min(elements.count, 64) {
-            switch elements[i] {
-            case .cjk(let k): if k == key { m |= 1 << UInt64(i) }
-            case .prefix(let c): if CJKKey.first(key) == c { m |= 1 << UInt64(i) }
-            case .word: break
-            }
-        }
+        for k in keys where k.key == key { m |= k.bit }
+        let first = CJKKey.first(key)
+        for c in characters where c.character == first { m |= c.bit }
         record(position, end, m)
     }
 
     mutating func word(_ normalized: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int) {
         var m: UInt64 = 0
-        for i in 0..<min(elements.count, 64) {
-            if case .word(let w) = elements[i], w.elementsEqual(normalized) { m |= 1 << UInt64(i) }
-        }
+        for w in words where w.bytes.elementsEqual(normalized) { m |= w.bit }
         record(position, end, m)
     }
 
