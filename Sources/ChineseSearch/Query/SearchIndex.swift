@@ -117,8 +117,9 @@ public final class SearchIndex: Sendable {
             candidates.append(contentsOf: part.hits.map { (i, $0) })
             scores.append(contentsOf: part.hits.map(\.score))
         }
-        let best = bestCandidates(candidates, top: run.top).dropFirst(options.offset)
-        let hits = best.map { makeHit($0.hit, segment: $0.segment, plan: plans[$0.segment], options: options) }
+        let best = Array(bestCandidates(candidates, top: run.top).dropFirst(options.offset))
+        var hits = best.map { makeHit($0.hit, segment: $0.segment, plan: plans[$0.segment], options: options) }
+        if options.snippets { addSnippets(to: &hits, of: best, plans: plans) }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e6
         return SearchResults(query: query, mode: options.mode, total: total, totalIsLowerBound: pruned, hits: hits,
                              milliseconds: elapsed, facets: facets(options.facets, tallies), firstRank: options.offset + 1)
@@ -221,6 +222,18 @@ public final class SearchIndex: Sendable {
         return Array(sorted.prefix(top))
     }
 
+    /// Gives each hit its snippet, made in document order per segment through one `SnippetMaker` each, so the
+    /// cursors the snippets read positions through only move forward.
+    private func addSnippets(to hits: inout [SearchHit], of best: [(segment: Int, hit: ScoredDocument)], plans: [QueryPlan]) {
+        var makers: [Int: SnippetMaker] = [:]
+        let order = best.indices.sorted { (best[$0].segment, best[$0].hit.doc) < (best[$1].segment, best[$1].hit.doc) }
+        for i in order {
+            let s = best[i].segment
+            if makers[s] == nil { makers[s] = SnippetMaker(reader: snapshot.segments[s].reader, plan: plans[s], analyzer: analyzer) }
+            hits[i].snippet = makers[s]!.snippet(for: Int(best[i].hit.doc))
+        }
+    }
+
     private func makeHit(_ d: ScoredDocument, segment s: Int, plan: QueryPlan, options: SearchOptions) -> SearchHit {
         let segment = snapshot.segments[s]
         let reader = segment.reader
@@ -235,9 +248,6 @@ public final class SearchIndex: Sendable {
             (hit.author, hit.categories) = reader.shownFields(d.doc)
         } else {
             hit = SearchHit(documentID: documentID, path: "", title: "", score: d.score)
-        }
-        if options.snippets {
-            hit.snippet = SnippetMaker(reader: reader, plan: plan, analyzer: analyzer).snippet(for: doc)
         }
         if options.explain {
             hit.explanation = ScoreExplainer(reader: reader, plan: plan, options: options, stats: statistics).explain(d.doc)

@@ -66,21 +66,20 @@ extension SnippetMaker {
     }
 
     /// The positions of plan token `t` in `doc`, ascending (empty when absent or damaged): its list's, or for a
-    /// lone final character the union of the lists of the tokens beginning with it.
+    /// lone final character the union of the lists of the tokens beginning with it. Cursors come from `cursors`.
     private func tokenPositions(_ t: Int, doc: UInt32) -> [Int] {
         var all: [Int] = []
-        func read(_ entry: TermEntry) {
-            let cursor = reader.textCursor(entry)
-            cursor.advance(to: doc)
+        func read(list: Int, _ entry: TermEntry) {
+            let cursor = cursors.cursor(token: t, list: list, at: doc) { reader.textCursor(entry) }
             guard cursor.doc == doc else { return }
             cursor.forEachPosition { all.append(Int($0)); return true }
         }
         let token = plan.tokens[t]
         if case .prefix = token.element {
-            for i in token.prefixRange { read(reader.cjkEntry(i)) }
+            for (n, i) in token.prefixRange.enumerated() { read(list: n, reader.cjkEntry(i)) }
             all.sort()
         } else if let entry = token.entry {
-            read(entry)
+            read(list: 0, entry)
         }
         return all
     }

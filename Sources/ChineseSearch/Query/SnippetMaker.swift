@@ -20,6 +20,8 @@ struct SnippetMaker {
     let analyzer: Analyzer
     /// Lists beginning with a lone final character up to which its positions are read.
     var prefixListLimit = SnippetMaker.defaultPrefixListLimit
+    /// The cursors positions are read through, kept from one snippet to the next (fastest in document order).
+    let cursors = SnippetCursors()
 
     /// Window length in bytes (about 80 Chinese characters), and how much of it comes before the first match.
     static let window = 240

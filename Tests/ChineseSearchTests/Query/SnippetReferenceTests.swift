@@ -91,6 +91,31 @@ final class SnippetReferenceTests: XCTestCase {
         XCTAssertGreaterThan(highlighted, compared / 5)
     }
 
+    /// A maker keeps its cursors from one snippet to the next: asked in any order (back, forth, the same
+    /// document twice), it gives what a fresh maker gives each document.
+    func testAMakerAskedInAnyOrderGivesWhatAFreshOneGives() throws {
+        let docs = documents(seed: 45)
+        let index = try indexes.build(docs)
+        let segment = try XCTUnwrap(index.snapshot.segments.first)
+        var random = RandomCorpus(seed: 46)
+        var compared = 0
+        for _ in 0..<12 {
+            let query = random.query(from: docs)
+            guard let parsed = try? QueryParser.parse(query),
+                  let analysis = try? QueryAnalysis(parsed, analyzer: Analyzer()) else { continue }
+            let plan = QueryPlan(analysis, segment: segment)
+            var order = Array(0..<docs.count) + (0..<20).map { _ in random.random.below(docs.count) }
+            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, random.random.below(i + 1)) }
+            let kept = SnippetMaker(reader: segment.reader, plan: plan, analyzer: Analyzer())
+            for d in order {
+                let fresh = SnippetMaker(reader: segment.reader, plan: plan, analyzer: Analyzer()).snippet(for: d)
+                XCTAssertEqual(kept.snippet(for: d), fresh, "query «\(query)», document \(d)")
+                compared += 1
+            }
+        }
+        XCTAssertGreaterThan(compared, 500)
+    }
+
     func testSearchHitsCarryTheReferenceSnippet() throws {
         // Through the public path; the random alphabet gives every character fewer lists than the prefix limit,
         // so lone final characters steer.
