@@ -11,7 +11,7 @@
 /// bytes past it; past the text's last code, the mark is the end of the codes and of the text.
 public struct StoredBlockMarks {
     /// Text bytes between marks: a read decodes the codes of at most this much text before the bytes it wants.
-    public static let interval = 2048
+    public static let interval = 1024
     /// Bytes of one mark.
     public static let markSize = 4
 
