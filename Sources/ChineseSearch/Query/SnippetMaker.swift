@@ -19,9 +19,24 @@ struct SnippetMaker {
     let plan: QueryPlan
     let analyzer: Analyzer
     /// Lists beginning with a lone final character up to which its positions are read.
-    var prefixListLimit = SnippetMaker.defaultPrefixListLimit
+    let prefixListLimit: Int
     /// The cursors positions are read through, kept from one snippet to the next (fastest in document order).
     let cursors = SnippetCursors()
+    /// The terms that may occur (every clause's, none impossible), and each one's elements: the same for every
+    /// snippet of the plan.
+    private let terms: [QueryPlan.Term]
+    private let elements: [[TermElement]]
+
+    /// The snippets of `plan`'s hits in the segment `reader` reads, tokenized by `analyzer`.
+    init(reader: IndexReader, plan: QueryPlan, analyzer: Analyzer,
+         prefixListLimit: Int = SnippetMaker.defaultPrefixListLimit) {
+        self.reader = reader
+        self.plan = plan
+        self.analyzer = analyzer
+        self.prefixListLimit = prefixListLimit
+        terms = plan.clauses.flatMap { $0 }.filter { !$0.impossible }
+        elements = terms.map { $0.tokens.map { plan.tokens[$0].element } }
+    }
 
     /// Window length in bytes (about 80 Chinese characters), and how much of it comes before the first match.
     static let window = 240
@@ -39,8 +54,6 @@ struct SnippetMaker {
     /// The snippet of local document `doc`. O(window + checkpoint interval + the query tokens' positions in `doc`).
     func snippet(for doc: Int) -> Snippet {
         let layout = SnippetFrame.Layout(reader: reader, doc: doc)
-        let terms = plan.clauses.flatMap { $0 }.filter { !$0.impossible }
-        let elements = terms.map { $0.tokens.map { plan.tokens[$0].element } }
         var occurrences = occurrencesInBody(terms, doc: doc, titleTokens: layout.titleTokens)
         if occurrences.isEmpty { occurrences = scannedOccurrences(terms, elements, layout) }
         let frame = firstWindowPosition(occurrences, termCount: terms.count)
