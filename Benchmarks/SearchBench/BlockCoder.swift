@@ -49,14 +49,7 @@ struct BlockCoder {
             }
         case .markedSymbols(let encoder, _):
             return codes.withUnsafeMutableBytes { codes in
-                let n = encoder.encode(block, into: codes, marksEvery: StoredBlockMarks.interval, marks: &marks)
-                let marksSize = marks.count * StoredBlockMarks.markSize
-                guard marksSize < room.count else { return nil }
-                for (k, word) in marks.enumerated() {
-                    room.storeBytes(of: word.littleEndian, toByteOffset: k * StoredBlockMarks.markSize, as: UInt32.self)
-                }
-                return compressor.compress(UnsafeRawBufferPointer(rebasing: codes[0..<n]),
-                                           into: UnsafeMutableRawBufferPointer(rebasing: room[marksSize...])).map { marksSize + $0 }
+                StoredBlockMarks.code(block, encoder: encoder, compressor: &compressor, codes: codes, marks: &marks, into: room)
             }
         }
     }
@@ -75,14 +68,9 @@ struct BlockCoder {
                 }
             }
         case .markedSymbols(_, let table):
-            guard let marks = StoredBlockMarks(block: stored, length: target.count) else { return false }
             return table.withUnsafeBytes { table in
                 codes.withUnsafeMutableBytes { codes in
-                    let whole = wanted.count == target.count
-                    return SymbolCode.decompress(marks.lz4, table: SymbolTable(table)!, into: target, until: wanted.upperBound,
-                                                 from: whole ? (0, 0) : marks.mark(marks.last(atOrBefore: wanted.lowerBound)),
-                                                 codesNeeded: whole ? nil : marks.first(atOrAfter: wanted.upperBound).map { marks.mark($0).code },
-                                                 coded: codes)
+                    StoredBlockMarks.decode(stored, table: SymbolTable(table)!, into: target, wanted: wanted, coded: codes)
                 }
             }
         }

@@ -54,3 +54,51 @@ public struct StoredBlockMarks {
         return k <= count ? k : nil
     }
 }
+
+/// Coding and decoding a whole coded block (marks, then LZ4 over the symbol codes): what the index's writer and
+/// reader do, and `search-bench codec` measures.
+extension StoredBlockMarks {
+    /// Codes `block` into `output` as a coded block: its marks, then LZ4 over its symbol codes. The bytes
+    /// written, or nil when they do not fit in `output` (the caller then stores the block raw).
+    ///
+    /// - Parameters:
+    ///   - encoder: the segment's symbol code.
+    ///   - compressor: the LZ4 compressor, reused from block to block.
+    ///   - codes: scratch for the symbol codes, `SymbolCode.maximumCodedLength(block.count)` bytes.
+    ///   - marks: scratch for the mark words.
+    /// - Complexity: O(block.count).
+    public static func code(_ block: UnsafeRawBufferPointer, encoder: SymbolEncoder, compressor: inout LZ4BlockCompressor,
+                            codes: UnsafeMutableRawBufferPointer, marks: inout [UInt32],
+                            into output: UnsafeMutableRawBufferPointer) -> Int? {
+        let n = encoder.encode(block, into: codes, marksEvery: interval, marks: &marks)
+        let marksSize = marks.count * markSize
+        guard marksSize < output.count else { return nil }
+        for (k, word) in marks.enumerated() {
+            output.storeBytes(of: word.littleEndian, toByteOffset: k * markSize, as: UInt32.self)
+        }
+        return compressor.compress(UnsafeRawBufferPointer(rebasing: codes[0..<n]),
+                                   into: UnsafeMutableRawBufferPointer(rebasing: output[marksSize...])).map { marksSize + $0 }
+    }
+
+    /// Decodes at least the bytes `wanted` of the coded block `stored`, whose text is `destination.count` bytes,
+    /// into `destination` at their own offsets: all of it when `wanted` is the whole block, else LZ4 as far as the
+    /// first mark at or after `wanted`'s end and the symbol codes from the last mark at or before its start.
+    ///
+    /// - Parameters:
+    ///   - table: the segment's symbols.
+    ///   - coded: scratch for the codes, `SymbolCode.maximumCodedLength(destination.count)` bytes.
+    /// - Returns: false when the block is too short for its marks or does not decode (in the part decoded).
+    /// - Complexity: O(LZ4 output up to `wanted`'s end + text from the mark before `wanted` to its end).
+    public static func decode(_ stored: UnsafeRawBufferPointer, table: SymbolTable,
+                              into destination: UnsafeMutableRawBufferPointer, wanted: Range<Int>,
+                              coded: UnsafeMutableRawBufferPointer) -> Bool {
+        guard let marks = StoredBlockMarks(block: stored, length: destination.count) else { return false }
+        if wanted.count == destination.count {
+            return SymbolCode.decompress(marks.lz4, table: table, into: destination, prefix: destination.count, coded: coded)
+        }
+        return SymbolCode.decompress(marks.lz4, table: table, into: destination, until: wanted.upperBound,
+                                     from: marks.mark(marks.last(atOrBefore: wanted.lowerBound)),
+                                     codesNeeded: marks.first(atOrAfter: wanted.upperBound).map { marks.mark($0).code },
+                                     coded: coded)
+    }
+}

@@ -63,16 +63,12 @@ struct StoredTextBlocks {
             target.copyMemory(from: UnsafeRawBufferPointer(rebasing: stored[within]))
             return true
         }
-        guard let marks = StoredBlockMarks(block: stored, length: length) else { return false }
-        let lz4 = marks.lz4, codes = scratch.codes()
+        let codes = scratch.codes()
         if within.count == length {
-            return SymbolCode.decompress(lz4, table: symbols, into: target, prefix: length, coded: codes)
+            return StoredBlockMarks.decode(stored, table: symbols, into: target, wanted: within, coded: codes)
         }
         let decoded = UnsafeMutableRawBufferPointer(rebasing: scratch.text()[0..<length])
-        let start = marks.mark(marks.last(atOrBefore: within.lowerBound))
-        let needed = marks.first(atOrAfter: within.upperBound).map { marks.mark($0).code }
-        guard SymbolCode.decompress(lz4, table: symbols, into: decoded, until: within.upperBound, from: start,
-                                    codesNeeded: needed, coded: codes) else { return false }
+        guard StoredBlockMarks.decode(stored, table: symbols, into: decoded, wanted: within, coded: codes) else { return false }
         target.copyMemory(from: UnsafeRawBufferPointer(rebasing: decoded[within]))
         return true
     }

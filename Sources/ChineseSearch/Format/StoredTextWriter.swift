@@ -126,15 +126,8 @@ private final class StoredBlockCoder {
     /// Codes `block` into `output` (its length), marks then LZ4 (`StoredBlockMarks`): the coded length, or nil
     /// when coding does not shrink the block.
     func code(_ block: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) -> Int? {
-        let n = encoder.encode(block, into: codes, marksEvery: StoredBlockMarks.interval, marks: &marks)
-        let marksSize = marks.count * StoredBlockMarks.markSize
-        // One byte less than the block: compression that does not shrink the block gives up.
-        guard marksSize < block.count - 1 else { return nil }
-        for (k, word) in marks.enumerated() {
-            output.storeBytes(of: word.littleEndian, toByteOffset: k * StoredBlockMarks.markSize, as: UInt32.self)
-        }
-        return compressor.compress(UnsafeRawBufferPointer(rebasing: codes[0..<n]),
-                                   into: UnsafeMutableRawBufferPointer(rebasing: output[marksSize..<(block.count - 1)]))
-            .map { marksSize + $0 }
+        // One byte less than the block: coding that does not shrink the block gives up.
+        StoredBlockMarks.code(block, encoder: encoder, compressor: &compressor, codes: codes, marks: &marks,
+                              into: UnsafeMutableRawBufferPointer(rebasing: output[0..<(block.count - 1)]))
     }
 }
