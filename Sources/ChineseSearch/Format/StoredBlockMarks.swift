@@ -62,10 +62,12 @@ extension StoredBlockMarks {
     /// written, or nil when they do not fit in `output` (the caller then stores the block raw).
     ///
     /// - Parameters:
+    ///   - block: the block's text.
     ///   - encoder: the segment's symbol code.
     ///   - compressor: the LZ4 compressor, reused from block to block.
     ///   - codes: scratch for the symbol codes, `SymbolCode.maximumCodedLength(block.count)` bytes.
     ///   - marks: scratch for the mark words.
+    ///   - output: room for the coded block; coding that does not fit gives up.
     /// - Complexity: O(block.count).
     public static func code(_ block: UnsafeRawBufferPointer, encoder: SymbolEncoder, compressor: inout LZ4BlockCompressor,
                             codes: UnsafeMutableRawBufferPointer, marks: inout [UInt32],
@@ -85,7 +87,10 @@ extension StoredBlockMarks {
     /// first mark at or after `wanted`'s end and the symbol codes from the last mark at or before its start.
     ///
     /// - Parameters:
+    ///   - stored: the coded block as stored: its marks, then its LZ4 block.
     ///   - table: the segment's symbols.
+    ///   - destination: room for exactly the block's text.
+    ///   - wanted: the text bytes needed.
     ///   - coded: scratch for the codes, `SymbolCode.maximumCodedLength(destination.count)` bytes.
     /// - Returns: false when the block is too short for its marks or does not decode (in the part decoded).
     /// - Complexity: O(LZ4 output up to `wanted`'s end + text from the mark before `wanted` to its end).
